@@ -27,3 +27,37 @@ export type {
 export { assertExpectedVersion } from './eventStore/expectedVersion.ts';
 export { classifyAppend } from './eventStore/idempotency.ts';
 export { InMemoryEventStore } from './eventStore/inMemoryEventStore.ts';
+export type { CommitteeLevel } from './committees/committeeCommands.ts';
+export type { CommitteeState, TermInfo } from './committees/committeeState.ts';
+export type { MeetingState } from './meetings/meetingState.ts';
+export type { MemberState } from './members/memberState.ts';
+export type { Membership } from './members/membership.ts';
+export type { OpinionState } from './opinions/opinionState.ts';
+export type { ProposalState } from './proposals/proposalState.ts';
+export { isStandingAt, longLeaveAt, membershipsOf, seatAt } from './members/membership.ts';
+export type { CommandOutcome, CommandHandlerOptions } from './commandHandling/commandHandler.ts';
+export { CommandHandler } from './commandHandling/commandHandler.ts';
+export type { CommandEnvelope, CommandMeta, CommandName, ParsedCommand } from './commandHandling/commands.ts';
+export { COMMAND_NAMES, COMMANDS } from './commandHandling/commands.ts';
+export type { DomainState } from './commandHandling/decider.ts';
+export { decider } from './commandHandling/decider.ts';
+export type { CommandDefinition, Decided, Decision, DecisionContext } from './commandHandling/decision.ts';
+export type { EvolvableEvent } from './commandHandling/domainState.ts';
+export { evolveStreamState, initialStreamState } from './commandHandling/domainState.ts';
+export { parseCommand } from './commandHandling/parseCommand.ts';
+export type { DomainEvent, EventType } from './events/eventSchemas.ts';
+export { CURRENT_SCHEMA_VERSION, EVENT_SCHEMAS, EVENT_TYPES, isEventType } from './events/eventSchemas.ts';
+export type { CommitteeId, EventId, MeetingId, MemberId, OpinionId, ProposalId, StreamCategory } from './ids/ids.ts';
+export { parseStreamId, streamIds } from './ids/ids.ts';
+export type { Rejection, RejectionCode } from './rejections/rejection.ts';
+export { REJECTION_CODES, rejection } from './rejections/rejection.ts';
+export type { Result } from './rejections/result.ts';
+export { err, ok } from './rejections/result.ts';
+export {
+  DEFAULT_TIME_ZONE,
+  endOfDateInput,
+  localDate,
+  localYear,
+  startOfDateInput,
+  startOfLocalYear,
+} from './time/localDate.ts';

@@ -1,0 +1,75 @@
+import { evolveCommittee, initialCommitteeState } from '../committees/committeeState.ts';
+import type { RecordedEvent } from '../envelope/envelope.ts';
+import { parseStreamId, type StreamCategory } from '../ids/ids.ts';
+import { evolveMeeting, initialMeetingState } from '../meetings/meetingState.ts';
+import { evolveMember, initialMemberState } from '../members/memberState.ts';
+import { evolveOpinion, initialOpinionState } from '../opinions/opinionState.ts';
+import { evolveProposal, initialProposalState } from '../proposals/proposalState.ts';
+import type { DecisionContext } from './decision.ts';
+
+/** The minimal view of an event that `evolve` needs. */
+export interface EvolvableEvent {
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly type: string;
+  readonly data: unknown;
+}
+
+type Evolve = (state: never, event: EvolvableEvent) => unknown;
+
+const CATEGORIES: Readonly<Record<StreamCategory, { readonly initial: unknown; readonly evolve: Evolve }>> = {
+  committee: { initial: initialCommitteeState, evolve: evolveCommittee as Evolve },
+  member: { initial: initialMemberState, evolve: evolveMember as Evolve },
+  meeting: { initial: initialMeetingState, evolve: evolveMeeting as Evolve },
+  proposal: { initial: initialProposalState, evolve: evolveProposal as Evolve },
+  opinion: { initial: initialOpinionState, evolve: evolveOpinion as Evolve },
+};
+
+/** The initial decision state of a stream (by its category). */
+export function initialStreamState(streamId: string): unknown {
+  const parsed = parseStreamId(streamId);
+  return parsed ? CATEGORIES[parsed.category].initial : undefined;
+}
+
+/** Folds one event into its stream's decision state; streams of no known category keep no state. */
+export function evolveStreamState(state: unknown, event: EvolvableEvent): unknown {
+  const parsed = parseStreamId(event.streamId);
+  if (!parsed) return state;
+  return CATEGORIES[parsed.category].evolve((state ?? CATEGORIES[parsed.category].initial) as never, event);
+}
+
+/** Thrown by a context whose source has not loaded a stream yet; the handler loads it and decides again. */
+export class StreamNotLoaded extends Error {
+  override readonly name = 'StreamNotLoaded';
+  constructor(readonly streamId: string) {
+    super(`stream ${streamId} is not loaded`);
+  }
+}
+
+/** Thrown by a context whose source has not looked up an event yet. */
+export class EventNotLoaded extends Error {
+  override readonly name = 'EventNotLoaded';
+  constructor(readonly eventId: string) {
+    super(`event ${eventId} is not loaded`);
+  }
+}
+
+/**
+ * A decision context over a source of stream states. `state(streamId)` returns the stream's state, or throws
+ * `StreamNotLoaded`; `event(id)` returns the event, undefined when none exists, or throws `EventNotLoaded`.
+ */
+export function decisionContext(
+  state: (streamId: string) => unknown,
+  event: (eventId: string) => RecordedEvent | undefined,
+  recordedAt: number,
+): DecisionContext {
+  return {
+    recordedAt,
+    committee: (id) => state(`committee-${id}`) as ReturnType<DecisionContext['committee']>,
+    member: (id) => state(`member-${id}`) as ReturnType<DecisionContext['member']>,
+    meeting: (id) => state(`meeting-${id}`) as ReturnType<DecisionContext['meeting']>,
+    proposal: (id) => state(`proposal-${id}`) as ReturnType<DecisionContext['proposal']>,
+    opinion: (id) => state(`opinion-${id}`) as ReturnType<DecisionContext['opinion']>,
+    event,
+  };
+}

@@ -1,0 +1,58 @@
+import type { Decided, Decision } from '../commandHandling/decision.ts';
+import { eventFingerprint, fingerprint } from '../commandHandling/fingerprint.ts';
+import { type Rejection } from '../rejections/rejection.ts';
+import { err, ok } from '../rejections/result.ts';
+import type { Amendments } from './amendments.ts';
+
+/** A fact recorded under a business key: the event, its data and the fingerprint of its command. */
+export interface KeyedRecord<T = Readonly<Record<string, unknown>>> {
+  readonly eventId: string;
+  readonly data: T;
+  readonly fingerprint: string;
+}
+
+/** Facts of one stream by business key (e.g. `review`, `adoption:city`, `attendance:<meeting>`). */
+export type KeyedRecords = ReadonlyMap<string, KeyedRecord>;
+
+/**
+ * Folds an event into the records under `key`: the first record under a key stays, unless it was retracted,
+ * in which case a later one replaces it.
+ */
+export function keep(
+  records: KeyedRecords,
+  amendments: Amendments,
+  key: string,
+  event: { readonly eventId: string; readonly data: unknown },
+  added: readonly string[],
+): KeyedRecords {
+  const existing = records.get(key);
+  if (existing && !amendments.retracted.has(existing.eventId)) return records;
+  const data = event.data as Readonly<Record<string, unknown>>;
+  return new Map(records).set(key, { eventId: event.eventId, data, fingerprint: eventFingerprint(data, added) });
+}
+
+/** The live (not retracted) record under a key. */
+export function live(records: KeyedRecords, amendments: Amendments, key: string): KeyedRecord | undefined {
+  const r = records.get(key);
+  return r && !amendments.retracted.has(r.eventId) ? r : undefined;
+}
+
+/**
+ * The idempotency rule of the record format: a command equal to the one recorded under its key is a no-op;
+ * a different one is refused while the recorded one stands; after a retraction the key is free again.
+ */
+export function recordUnderKey(
+  records: KeyedRecords,
+  amendments: Amendments,
+  key: string,
+  commandData: unknown,
+  conflict: Rejection,
+  decided: Decided,
+): Decision {
+  const existing = records.get(key);
+  if (existing) {
+    if (existing.fingerprint === fingerprint(commandData)) return ok('no-op');
+    if (!amendments.retracted.has(existing.eventId)) return err(conflict);
+  }
+  return ok(decided);
+}
