@@ -1,1 +1,3 @@
-export {};
+export type { ConformanceOptions } from './storeConformance/describeEventStoreConformance.ts';
+export { describeEventStoreConformance } from './storeConformance/describeEventStoreConformance.ts';
+export type { EventStoreFactory } from './storeConformance/eventStoreFactory.ts';
