@@ -61,3 +61,22 @@ export {
   startOfDateInput,
   startOfLocalYear,
 } from './time/localDate.ts';
+export type { Anomaly, ApplyContext, Projection } from './projections/projection.ts';
+export { defineProjection } from './projections/projection.ts';
+export type { LogFilter, ProjectionRuntimeOptions, ProjectionStatus } from './projections/projectionRuntime.ts';
+export { eventPasses, ProjectionRuntime, projectLog } from './projections/projectionRuntime.ts';
+export type { ProjectionStore, StoredProjection } from './projections/projectionStore.ts';
+export { InMemoryProjectionStore } from './projections/projectionStore.ts';
+export type { Amendment, DutyRecordState, RecordedAct } from './projections/dutyRecord.ts';
+export { dutyRecordProjection, liveActs, membersNamed } from './projections/dutyRecord.ts';
+export type { CommitteeInfo, SeatRecord } from './projections/recordQueries.ts';
+export {
+  committeeInfo,
+  meetingOf,
+  seatedDuring,
+  seatSpan,
+  seatsOf,
+  standingAt,
+  yearOfAct,
+  yearSpan,
+} from './projections/recordQueries.ts';

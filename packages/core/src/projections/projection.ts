@@ -1,0 +1,35 @@
+import type { RecordedEvent } from '../envelope/envelope.ts';
+
+/** What a projection may do besides updating its state: note an anomaly instead of throwing. */
+export interface ApplyContext {
+  /** Records that an event could not be fully applied (e.g. an attendance for a meeting never seen). */
+  anomaly(message: string): void;
+}
+
+/**
+ * A projection: `init`, `apply(state, event)` and queries over its state; pure and deterministic.
+ * The runtime owns the state, so `apply` may update it in place and return it (fast on a 1M-event rebuild).
+ * State must survive `JSON.stringify`/`JSON.parse` (plain objects and arrays), since the runtime persists it.
+ */
+export interface Projection<S = unknown> {
+  readonly name: string;
+  /** Bump when `apply` changes meaning: the runtime rebuilds a projection whose stored version differs. */
+  readonly version: number;
+  /** The event types it handles; others never reach `apply`. */
+  readonly handles: ReadonlySet<string>;
+  init(): S;
+  apply(state: S, event: RecordedEvent, ctx: ApplyContext): S;
+}
+
+/** Something a projection could not apply. */
+export interface Anomaly {
+  readonly position: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly message: string;
+}
+
+/** Declares a projection with its state type inferred. */
+export function defineProjection<S>(projection: Projection<S>): Projection<S> {
+  return projection;
+}

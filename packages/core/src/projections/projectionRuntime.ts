@@ -1,0 +1,232 @@
+import type { RecordedEvent } from '../envelope/envelope.ts';
+import type { EventStore } from '../eventStore/eventStore.ts';
+import type { Anomaly, ApplyContext, Projection } from './projection.ts';
+import type { ProjectionStore, StoredProjection } from './projectionStore.ts';
+
+/** Where a projection stands. */
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly checkpoint: number;
+  readonly head: number;
+  /** Events recorded after the checkpoint. */
+  readonly lag: number;
+  readonly anomalies: readonly Anomaly[];
+}
+
+/** Options of the runtime. */
+export interface ProjectionRuntimeOptions {
+  /** Persist states and checkpoints after this many events during a long catch-up (default 100,000). */
+  readonly saveEvery?: number;
+  /** Called now and then during catch-up and rebuild with the position reached and the head. */
+  readonly onProgress?: (position: number, head: number) => void;
+  /** Rows fetched per read (default 2,000). */
+  readonly batchSize?: number;
+}
+
+interface Live {
+  projection: Projection;
+  state: unknown;
+  checkpoint: number;
+  anomalies: Anomaly[];
+}
+
+const MAX_ANOMALIES = 1_000;
+
+/** Applies one event to one projection, turning a throw into an anomaly. */
+function applyOne(live: Live, event: RecordedEvent): void {
+  if (event.globalPosition <= live.checkpoint) return;
+  live.checkpoint = event.globalPosition;
+  if (!live.projection.handles.has(event.type)) return;
+  const ctx: ApplyContext = {
+    anomaly: (message) => {
+      if (live.anomalies.length < MAX_ANOMALIES) {
+        live.anomalies.push({ position: event.globalPosition, eventId: event.eventId, type: event.type, message });
+      }
+    },
+  };
+  try {
+    live.state = live.projection.apply(live.state, event, ctx);
+  } catch (error) {
+    ctx.anomaly(`apply failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function fresh(projection: Projection): Live {
+  return { projection, state: projection.init(), checkpoint: 0, anomalies: [] };
+}
+
+function stored(live: Live): StoredProjection {
+  return {
+    name: live.projection.name,
+    version: live.projection.version,
+    checkpoint: live.checkpoint,
+    state: live.state,
+    anomalies: live.anomalies,
+  };
+}
+
+/**
+ * Keeps projections up to date with a log: each projection's state and checkpoint are loaded and saved
+ * together; `catchUp` applies what was recorded since; `rebuild` builds anew beside the served state and
+ * then switches; `status` reports lag and anomalies.
+ */
+export class ProjectionRuntime {
+  readonly #store: EventStore;
+  readonly #states: ProjectionStore;
+  readonly #projections: readonly Projection[];
+  readonly #options: ProjectionRuntimeOptions;
+  #live: Live[] | undefined;
+
+  constructor(
+    store: EventStore,
+    states: ProjectionStore,
+    projections: readonly Projection[],
+    options: ProjectionRuntimeOptions = {},
+  ) {
+    this.#store = store;
+    this.#states = states;
+    this.#projections = projections;
+    this.#options = options;
+  }
+
+  /** The state of a projection, caught up as far as the last `catchUp`. */
+  state<S>(name: string): S {
+    const live = this.#live?.find((l) => l.projection.name === name);
+    if (!live) throw new Error(`projection ${name} is not loaded: call catchUp() first`);
+    return live.state as S;
+  }
+
+  /** Applies every event recorded after each projection's checkpoint, saving as it goes. */
+  async catchUp(): Promise<void> {
+    const live = await this.#load();
+    await this.#run(live, 'active');
+  }
+
+  /**
+   * Rebuilds projections from the start of the log into a separate slot (resuming a rebuild that was
+   * interrupted), then makes the result the served state.
+   */
+  async rebuild(names?: readonly string[]): Promise<void> {
+    const chosen = this.#projections.filter((p) => names === undefined || names.includes(p.name));
+    const building: Live[] = [];
+    for (const projection of chosen) {
+      const partial = await this.#states.load(projection.name, 'rebuild');
+      building.push(
+        partial && partial.version === projection.version
+          ? { projection, state: partial.state, checkpoint: partial.checkpoint, anomalies: [...partial.anomalies] }
+          : fresh(projection),
+      );
+    }
+    await this.#run(building, 'rebuild');
+    for (const b of building) await this.#states.promote(b.projection.name);
+    this.#live = undefined;
+    await this.#load();
+  }
+
+  /** Version, checkpoint, lag and anomalies of every projection. */
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.#store.headPosition();
+    const result: ProjectionStatus[] = [];
+    for (const projection of this.#projections) {
+      const live = this.#live?.find((l) => l.projection.name === projection.name);
+      const s = live ? stored(live) : await this.#states.load(projection.name);
+      const checkpoint = s && s.version === projection.version ? s.checkpoint : 0;
+      result.push({
+        name: projection.name,
+        version: projection.version,
+        checkpoint,
+        head,
+        lag: Math.max(0, head - checkpoint),
+        anomalies: s?.anomalies ?? [],
+      });
+    }
+    return result;
+  }
+
+  async #load(): Promise<Live[]> {
+    if (this.#live) return this.#live;
+    const live: Live[] = [];
+    for (const projection of this.#projections) {
+      const s = await this.#states.load(projection.name);
+      live.push(
+        s && s.version === projection.version
+          ? { projection, state: s.state, checkpoint: s.checkpoint, anomalies: [...s.anomalies] }
+          : fresh(projection),
+      );
+    }
+    this.#live = live;
+    return live;
+  }
+
+  async #run(live: Live[], slot: 'active' | 'rebuild'): Promise<void> {
+    if (live.length === 0) return;
+    const head = await this.#store.headPosition();
+    const from = Math.min(...live.map((l) => l.checkpoint));
+    const saveEvery = this.#options.saveEvery ?? 100_000;
+    let sinceSave = 0;
+    let dirty = false;
+    for await (const event of this.#store.readAll({ after: from, batchSize: this.#options.batchSize ?? 2_000 })) {
+      for (const l of live) applyOne(l, event);
+      dirty = true;
+      if (++sinceSave >= saveEvery) {
+        await this.#states.save(live.map(stored), slot);
+        this.#options.onProgress?.(event.globalPosition, head);
+        sinceSave = 0;
+        dirty = false;
+      }
+    }
+    if (dirty || slot === 'rebuild' || from === 0) await this.#states.save(live.map(stored), slot);
+    this.#options.onProgress?.(head, head);
+  }
+}
+
+/** Which part of the log to fold: up to a position, as known at an instant, and/or acts in a window. */
+export interface LogFilter {
+  /** Only events at or before this global position. */
+  readonly toPosition?: number;
+  /** Only events recorded at or before this instant (epoch ms): what was known then. */
+  readonly recordedAtOrBefore?: number;
+  /** Only events whose act occurred in [from, to] (epoch ms); events without `occurredAt` are kept. */
+  readonly occurredBetween?: readonly [number, number];
+}
+
+/** True when an event passes a log filter. */
+export function eventPasses(event: RecordedEvent, filter: LogFilter): boolean {
+  if (filter.toPosition !== undefined && event.globalPosition > filter.toPosition) return false;
+  if (filter.recordedAtOrBefore !== undefined && Date.parse(event.metadata.recordedAt) > filter.recordedAtOrBefore) {
+    return false;
+  }
+  if (filter.occurredBetween) {
+    const at = (event.data as { occurredAt?: string } | null)?.occurredAt;
+    if (at !== undefined) {
+      const ms = Date.parse(at);
+      if (ms < filter.occurredBetween[0] || ms > filter.occurredBetween[1]) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Folds a filtered log into fresh projection states, in memory, without touching stored states: the answer
+ * as of a position or of an instant (point-in-time replay).
+ */
+export async function projectLog(
+  store: EventStore,
+  projections: readonly Projection[],
+  filter: LogFilter = {},
+): Promise<{ states: Map<string, unknown>; anomalies: Map<string, readonly Anomaly[]>; checkpoint: number }> {
+  const live = projections.map(fresh);
+  let checkpoint = 0;
+  const readOptions = filter.toPosition === undefined ? {} : { to: filter.toPosition };
+  for await (const event of store.readAll(readOptions)) {
+    if (!eventPasses(event, filter)) continue;
+    for (const l of live) applyOne(l, event);
+    checkpoint = event.globalPosition;
+  }
+  return {
+    states: new Map(live.map((l) => [l.projection.name, l.state])),
+    anomalies: new Map(live.map((l) => [l.projection.name, l.anomalies])),
+    checkpoint,
+  };
+}
