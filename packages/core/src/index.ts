@@ -80,3 +80,4 @@ export {
   yearOfAct,
   yearSpan,
 } from './projections/recordQueries.ts';
+export type { Grade } from './decisions/decisionCommands.ts';

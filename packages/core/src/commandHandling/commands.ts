@@ -9,6 +9,7 @@ import {
 import { recordAttendance, recordSpeech } from '../attendance/attendanceCommands.ts';
 import { openTerm, registerCommittee } from '../committees/committeeCommands.ts';
 import { correctRecord, retractRecord } from '../corrections/correctionCommands.ts';
+import { recordAssessmentDecision, recordRenominationDecision } from '../decisions/decisionCommands.ts';
 import { Actor } from '../ids/ids.ts';
 import { scheduleMeeting } from '../meetings/meetingCommands.ts';
 import { appointMember, declareLongLeave, endMembership, setStandingMember } from '../members/memberCommands.ts';
@@ -48,6 +49,8 @@ const definitions = [
   recordTalk,
   recordHonour,
   submitAnnualReport,
+  recordAssessmentDecision,
+  recordRenominationDecision,
   retractRecord,
   correctRecord,
 ] as const;

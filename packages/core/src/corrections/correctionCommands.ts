@@ -72,6 +72,8 @@ const ACT_DATE_FIELD: Readonly<Partial<Record<EventType, string>>> = {
   TalkRecorded: 'heldOn',
   HonourRecorded: 'awardedOn',
   AnnualReportSubmitted: 'submittedOn',
+  AssessmentDecisionRecorded: 'decidedOn',
+  RenominationDecisionRecorded: 'decidedOn',
 };
 
 function amendmentsOf(streamId: string, ctx: DecisionContext): { amendments: Amendments; timeZone: string } | undefined {

@@ -9,6 +9,7 @@ import {
 import { AttendanceRecorded, SpeechRecorded } from '../attendance/attendanceCommands.ts';
 import { CommitteeRegistered, TermOpened } from '../committees/committeeCommands.ts';
 import { RecordCorrected, RecordRetracted } from '../corrections/correctionEvents.ts';
+import { AssessmentDecisionRecorded, RenominationDecisionRecorded } from '../decisions/decisionCommands.ts';
 import { MeetingScheduled } from '../meetings/meetingCommands.ts';
 import { LongLeaveDeclared, MemberAppointed, MembershipEnded, StandingMemberSet } from '../members/memberCommands.ts';
 import { LeaderInstructionRecorded, OpinionAdopted, OpinionSubmitted } from '../opinions/opinionCommands.ts';
@@ -46,6 +47,8 @@ export const EVENT_SCHEMAS = {
   TalkRecorded,
   HonourRecorded,
   AnnualReportSubmitted,
+  AssessmentDecisionRecorded,
+  RenominationDecisionRecorded,
   RecordRetracted,
   RecordCorrected,
 } as const;
