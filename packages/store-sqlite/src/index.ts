@@ -1,1 +1,2 @@
-export {};
+export type { SqliteEventStoreOptions } from './sqliteEventStore.ts';
+export { SqliteEventStore } from './sqliteEventStore.ts';

@@ -1,0 +1,71 @@
+import type { StreamHead } from '@lvzhi/core';
+import type Database from 'better-sqlite3';
+import { EVENT_COLUMNS, type EventRow } from './eventRow.ts';
+
+/** Every statement the store runs, prepared once per connection. */
+export interface Statements {
+  readonly eventById: Database.Statement<[eventId: string], EventRow>;
+  readonly streamHead: Database.Statement<[streamId: string], StreamHead>;
+  readonly insertEvent: Database.Statement<
+    [
+      eventId: string,
+      streamId: string,
+      streamVersion: number,
+      type: string,
+      schemaVersion: number,
+      data: string,
+      metadata: string,
+      recordedAt: string,
+      prevHash: string,
+      hash: string,
+    ]
+  >;
+  readonly pageOfLog: Database.Statement<[after: number, to: number, limit: number], EventRow>;
+  readonly pageOfStreamForward: Database.Statement<[streamId: string, from: number, limit: number], EventRow>;
+  readonly pageOfStreamBackward: Database.Statement<
+    [streamId: string, from: number, limit: number],
+    EventRow
+  >;
+  readonly pageOfStreams: Database.Statement<
+    [after: number, limit: number],
+    { readonly streamId: string; readonly version: number; readonly firstPosition: number }
+  >;
+  readonly streamVersion: Database.Statement<[streamId: string], number>;
+  readonly headPosition: Database.Statement<[], number>;
+}
+
+/** Prepares the store's statements on `db` (whose schema must be current). */
+export function prepareStatements(db: Database.Database): Statements {
+  return {
+    eventById: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
+    streamHead: db.prepare(
+      'SELECT stream_version AS version, hash FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
+    ),
+    insertEvent: db.prepare(
+      `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at,
+        prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    pageOfLog: db.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ?
+        ORDER BY global_position LIMIT ?`,
+    ),
+    pageOfStreamForward: db.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ?
+        ORDER BY stream_version LIMIT ?`,
+    ),
+    pageOfStreamBackward: db.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version <= ?
+        ORDER BY stream_version DESC LIMIT ?`,
+    ),
+    // A stream's first appearance is its version 1; its version is the highest one (from the unique index).
+    pageOfStreams: db.prepare(
+      `SELECT s.stream_id AS streamId, s.global_position AS firstPosition,
+        (SELECT max(m.stream_version) FROM events m WHERE m.stream_id = s.stream_id) AS version
+        FROM events s WHERE s.stream_version = 1 AND s.global_position > ? ORDER BY s.global_position LIMIT ?`,
+    ),
+    streamVersion: db
+      .prepare<[string], number>('SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = ?')
+      .pluck(),
+    headPosition: db.prepare<[], number>('SELECT coalesce(max(global_position), 0) FROM events').pluck(),
+  };
+}
