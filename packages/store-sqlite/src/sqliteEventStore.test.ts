@@ -122,6 +122,20 @@ describe('Given two instances on the same file', () => {
   });
 });
 
+describe('Given a retried append after the stream moved on', () => {
+  it('reports the version the original append reached, so that continuing from it conflicts', async () => {
+    const store = open();
+    const mine = many(2);
+    await store.append('s', mine, { expectedVersion: 'no-stream' });
+    await store.append('s', many(1), { expectedVersion: 2 });
+    const retry = await store.append('s', mine, { expectedVersion: 'no-stream' });
+    expect(retry.nextExpectedVersion).toBe(2);
+    await expect(
+      store.append('s', many(1), { expectedVersion: retry.nextExpectedVersion }),
+    ).rejects.toMatchObject({ name: 'ConcurrencyError', actual: 3 });
+  });
+});
+
 describe('subscribe', () => {
   it('wakes up at once for an append through the same instance, without waiting for the poll', async () => {
     const store = open();

@@ -212,11 +212,17 @@ export class SqliteEventStore implements EventStore {
         return row && toRecordedEvent(row);
       });
       const kind = classifyAppend(streamId, events, stored);
-      const head = heads.get(streamId) ?? this.#statements.streamHead.get(streamId) ?? EMPTY_HEAD;
       if (kind.kind === 'retry') {
-        results.push({ streamId, nextExpectedVersion: head.version, events: kind.events });
+        // The version the original append reached, not the head: a caller continuing from it must still
+        // conflict with whatever others appended since.
+        results.push({
+          streamId,
+          nextExpectedVersion: kind.events.at(-1)!.streamVersion,
+          events: kind.events,
+        });
         continue;
       }
+      const head = heads.get(streamId) ?? this.#statements.streamHead.get(streamId) ?? EMPTY_HEAD;
       assertExpectedVersion(streamId, expectedVersion ?? 'any', head.version);
       const recorded: RecordedEvent[] = [];
       for (const e of chainEvents(streamId, head, events)) {
