@@ -1,1 +1,14 @@
-export {};
+export type { StreamBreak, VerifyReport } from './audit/verifyChains.ts';
+export { verifyChains } from './audit/verifyChains.ts';
+export { ExitCode, UsageError } from './exitCodes.ts';
+export type { Lang } from './i18n/lang.ts';
+export type { CliIo } from './io.ts';
+export { run } from './program.ts';
+export { AtomicGuardedStore, AtomicRecordInterrupted } from './record/guardedStore.ts';
+export type { InputLine } from './record/jsonLines.ts';
+export { MAX_LINE_BYTES, readLines } from './record/jsonLines.ts';
+export type { LineRejectionReason, RejectedLine } from './record/lineRejection.ts';
+export type { LineTag, RecordLinesOptions, RecordSummary } from './record/recordLines.ts';
+export { recordLines } from './record/recordLines.ts';
+export type { OpenContext, StoreScheme } from './stores/storeUrl.ts';
+export { DEFAULT_STORE_URL, openStore, registerStoreScheme, resolveStoreScheme } from './stores/storeUrl.ts';
