@@ -1,3 +1,16 @@
+export type { CommandHandlerOptions, CommandOutcome } from './commandHandling/commandHandler.ts';
+export { CommandHandler } from './commandHandling/commandHandler.ts';
+export type { CommandEnvelope, CommandMeta, CommandName, ParsedCommand } from './commandHandling/commands.ts';
+export { COMMAND_NAMES, COMMANDS } from './commandHandling/commands.ts';
+export type { DomainState } from './commandHandling/decider.ts';
+export { decider } from './commandHandling/decider.ts';
+export type { CommandDefinition, Decided, Decision, DecisionContext } from './commandHandling/decision.ts';
+export type { EvolvableEvent } from './commandHandling/domainState.ts';
+export { evolveStreamState, initialStreamState } from './commandHandling/domainState.ts';
+export { parseCommand } from './commandHandling/parseCommand.ts';
+export type { CommitteeLevel } from './committees/committeeCommands.ts';
+export type { CommitteeState, TermInfo } from './committees/committeeState.ts';
+export type { Grade } from './decisions/decisionCommands.ts';
 export type { ChainedEvent, EventMetadata, ProposedEvent, RecordedEvent } from './envelope/envelope.ts';
 export { isUuidV7, newEventId } from './envelope/eventId.ts';
 export type { ChainBreak, StreamHead } from './envelope/hashChain.ts';
@@ -27,28 +40,47 @@ export type {
 export { assertExpectedVersion } from './eventStore/expectedVersion.ts';
 export { classifyAppend } from './eventStore/idempotency.ts';
 export { InMemoryEventStore } from './eventStore/inMemoryEventStore.ts';
-export type { CommitteeLevel } from './committees/committeeCommands.ts';
-export type { CommitteeState, TermInfo } from './committees/committeeState.ts';
+export type { DomainEvent, EventType } from './events/eventSchemas.ts';
+export { CURRENT_SCHEMA_VERSION, EVENT_SCHEMAS, EVENT_TYPES, isEventType } from './events/eventSchemas.ts';
+export type {
+  CommitteeId,
+  EventId,
+  MeetingId,
+  MemberId,
+  OpinionId,
+  ProposalId,
+  StreamCategory,
+} from './ids/ids.ts';
+export { parseStreamId, streamIds } from './ids/ids.ts';
 export type { MeetingState } from './meetings/meetingState.ts';
 export type { MemberState } from './members/memberState.ts';
 export type { Membership } from './members/membership.ts';
-export type { OpinionState } from './opinions/opinionState.ts';
-export type { ProposalState } from './proposals/proposalState.ts';
 export { isStandingAt, longLeaveAt, membershipsOf, seatAt } from './members/membership.ts';
-export type { CommandOutcome, CommandHandlerOptions } from './commandHandling/commandHandler.ts';
-export { CommandHandler } from './commandHandling/commandHandler.ts';
-export type { CommandEnvelope, CommandMeta, CommandName, ParsedCommand } from './commandHandling/commands.ts';
-export { COMMAND_NAMES, COMMANDS } from './commandHandling/commands.ts';
-export type { DomainState } from './commandHandling/decider.ts';
-export { decider } from './commandHandling/decider.ts';
-export type { CommandDefinition, Decided, Decision, DecisionContext } from './commandHandling/decision.ts';
-export type { EvolvableEvent } from './commandHandling/domainState.ts';
-export { evolveStreamState, initialStreamState } from './commandHandling/domainState.ts';
-export { parseCommand } from './commandHandling/parseCommand.ts';
-export type { DomainEvent, EventType } from './events/eventSchemas.ts';
-export { CURRENT_SCHEMA_VERSION, EVENT_SCHEMAS, EVENT_TYPES, isEventType } from './events/eventSchemas.ts';
-export type { CommitteeId, EventId, MeetingId, MemberId, OpinionId, ProposalId, StreamCategory } from './ids/ids.ts';
-export { parseStreamId, streamIds } from './ids/ids.ts';
+export type { OpinionState } from './opinions/opinionState.ts';
+export type { Amendment, DutyRecordState, RecordedAct } from './projections/dutyRecord.ts';
+export { dutyRecordProjection, liveActs, membersNamed } from './projections/dutyRecord.ts';
+export type { Anomaly, ApplyContext, Projection } from './projections/projection.ts';
+export { defineProjection } from './projections/projection.ts';
+export type {
+  LogFilter,
+  ProjectionRuntimeOptions,
+  ProjectionStatus,
+} from './projections/projectionRuntime.ts';
+export { eventPasses, ProjectionRuntime, projectLog } from './projections/projectionRuntime.ts';
+export type { ProjectionStore, StoredProjection } from './projections/projectionStore.ts';
+export { InMemoryProjectionStore } from './projections/projectionStore.ts';
+export type { CommitteeInfo, SeatRecord } from './projections/recordQueries.ts';
+export {
+  committeeInfo,
+  meetingOf,
+  seatedDuring,
+  seatSpan,
+  seatsOf,
+  standingAt,
+  yearOfAct,
+  yearSpan,
+} from './projections/recordQueries.ts';
+export type { ProposalState } from './proposals/proposalState.ts';
 export type { Rejection, RejectionCode } from './rejections/rejection.ts';
 export { REJECTION_CODES, rejection } from './rejections/rejection.ts';
 export type { Result } from './rejections/result.ts';
@@ -61,23 +93,3 @@ export {
   startOfDateInput,
   startOfLocalYear,
 } from './time/localDate.ts';
-export type { Anomaly, ApplyContext, Projection } from './projections/projection.ts';
-export { defineProjection } from './projections/projection.ts';
-export type { LogFilter, ProjectionRuntimeOptions, ProjectionStatus } from './projections/projectionRuntime.ts';
-export { eventPasses, ProjectionRuntime, projectLog } from './projections/projectionRuntime.ts';
-export type { ProjectionStore, StoredProjection } from './projections/projectionStore.ts';
-export { InMemoryProjectionStore } from './projections/projectionStore.ts';
-export type { Amendment, DutyRecordState, RecordedAct } from './projections/dutyRecord.ts';
-export { dutyRecordProjection, liveActs, membersNamed } from './projections/dutyRecord.ts';
-export type { CommitteeInfo, SeatRecord } from './projections/recordQueries.ts';
-export {
-  committeeInfo,
-  meetingOf,
-  seatedDuring,
-  seatSpan,
-  seatsOf,
-  standingAt,
-  yearOfAct,
-  yearSpan,
-} from './projections/recordQueries.ts';
-export type { Grade } from './decisions/decisionCommands.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type DecisionContext, defineCommand, type Decision } from '../commandHandling/decision.ts';
+import { type Decision, type DecisionContext, defineCommand } from '../commandHandling/decision.ts';
 import { Actor, CommitteeId, MemberId, RecordId } from '../ids/ids.ts';
 import { checkNotAfterRecording, recordOnMember } from '../members/memberCommands.ts';
 import { membershipsOf, seatAt } from '../members/membership.ts';
@@ -20,7 +20,12 @@ export const RecordPublicity = z.strictObject({
   publishedOn: DateInput,
 });
 /** Records public-welfare work (公益/帮扶). */
-export const RecordPublicWelfare = z.strictObject({ activityId: RecordId, memberId: MemberId, title, on: DateInput });
+export const RecordPublicWelfare = z.strictObject({
+  activityId: RecordId,
+  memberId: MemberId,
+  title,
+  on: DateInput,
+});
 /** Records a talk held with a member: heart-to-heart (谈心谈话), reminder (提醒谈话) or warning. */
 export const RecordTalk = z.strictObject({
   talkId: RecordId,
@@ -31,7 +36,13 @@ export const RecordTalk = z.strictObject({
   heldOn: DateInput,
 });
 /** Records an honour received by a member. */
-export const RecordHonour = z.strictObject({ honourId: RecordId, memberId: MemberId, title, level: Level, awardedOn: DateInput });
+export const RecordHonour = z.strictObject({
+  honourId: RecordId,
+  memberId: MemberId,
+  title,
+  level: Level,
+  awardedOn: DateInput,
+});
 /** Records a standing member's annual duty report (常委履职报告). */
 export const SubmitAnnualReport = z.strictObject({
   reportId: RecordId,
@@ -72,12 +83,14 @@ function memberAct(
   if (committeeId !== undefined && !ctx.committee(committeeId).registered) {
     return err(rejection('unknown-committee', 'committeeId', committeeId));
   }
-  const candidates = committeeId === undefined ? [...new Set(memberships.map((m) => m.committeeId))] : [committeeId];
+  const candidates =
+    committeeId === undefined ? [...new Set(memberships.map((m) => m.committeeId))] : [committeeId];
   const tz = ctx.committee(candidates[0] ?? memberships[0]!.committeeId).timeZone;
   const when = startOfDateInput(date, tz);
   const late = checkNotAfterRecording(when, ctx, dateField, date);
   if (late) return err(late);
-  if (!candidates.some((c) => seatAt(member, c, ctx.committee(c), when))) return err(rejection('not-seated', dateField, date));
+  if (!candidates.some((c) => seatAt(member, c, ctx.committee(c), when)))
+    return err(rejection('not-seated', dateField, date));
   return recordOnMember(data.memberId, key, type, data, { occurredAt: new Date(when).toISOString() }, ctx, {
     code: 'already-exists',
     field: Object.keys(data)[0]!,
@@ -88,13 +101,15 @@ export const recordPublicity = defineCommand({
   name: 'RecordPublicity',
   schema: RecordPublicity,
   eventType: 'PublicityRecorded',
-  decide: (d, ctx) => memberAct(d, undefined, 'publishedOn', `publicity:${d.publicityId}`, 'PublicityRecorded', ctx),
+  decide: (d, ctx) =>
+    memberAct(d, undefined, 'publishedOn', `publicity:${d.publicityId}`, 'PublicityRecorded', ctx),
 });
 export const recordPublicWelfare = defineCommand({
   name: 'RecordPublicWelfare',
   schema: RecordPublicWelfare,
   eventType: 'PublicWelfareRecorded',
-  decide: (d, ctx) => memberAct(d, undefined, 'on', `public-welfare:${d.activityId}`, 'PublicWelfareRecorded', ctx),
+  decide: (d, ctx) =>
+    memberAct(d, undefined, 'on', `public-welfare:${d.activityId}`, 'PublicWelfareRecorded', ctx),
 });
 export const recordTalk = defineCommand({
   name: 'RecordTalk',
@@ -112,5 +127,6 @@ export const submitAnnualReport = defineCommand({
   name: 'SubmitAnnualReport',
   schema: SubmitAnnualReport,
   eventType: 'AnnualReportSubmitted',
-  decide: (d, ctx) => memberAct(d, d.committeeId, 'submittedOn', `annual-report:${d.reportId}`, 'AnnualReportSubmitted', ctx),
+  decide: (d, ctx) =>
+    memberAct(d, d.committeeId, 'submittedOn', `annual-report:${d.reportId}`, 'AnnualReportSubmitted', ctx),
 });

@@ -16,7 +16,14 @@ export const Capacity = z.enum(['member', 'observer', 'speaker']);
 /** How a member attended. */
 export const Channel = z.enum(['in-person', 'video', 'online']);
 /** Why leave was granted for one meeting. */
-export const LeaveReason = z.enum(['illness', 'maternity', 'higher-level-meeting', 'official-abroad', 'work', 'other']);
+export const LeaveReason = z.enum([
+  'illness',
+  'maternity',
+  'higher-level-meeting',
+  'official-abroad',
+  'work',
+  'other',
+]);
 
 /** Records one member's attendance at one meeting (出席/请假/缺席). */
 export const RecordAttendance = z.strictObject({
@@ -109,7 +116,10 @@ export const recordSpeech = defineCommand({
     const found = seatAtMeeting(data.meetingId, data.memberId, ctx);
     if (!found.ok) return found;
     const { meeting, member, committee, at } = found.value;
-    if (data.listed && (data.mode !== 'written' || !['plenary', 'standing', 'consultation'].includes(meeting.kind))) {
+    if (
+      data.listed &&
+      (data.mode !== 'written' || !['plenary', 'standing', 'consultation'].includes(meeting.kind))
+    ) {
       return err(rejection('field-not-allowed', 'listed', data.listed));
     }
     if (data.mode === 'oral' && longLeaveAt(member, committee.timeZone, at)) {

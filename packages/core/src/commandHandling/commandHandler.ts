@@ -5,7 +5,7 @@ import type { AppendRequest, EventStore } from '../eventStore/eventStore.ts';
 import { CURRENT_SCHEMA_VERSION } from '../events/eventSchemas.ts';
 import type { Rejection, RejectionCode } from '../rejections/rejection.ts';
 import type { ParsedCommand } from './commands.ts';
-import type { Decision } from './decision.ts';
+import type { Decision, DecisionContext } from './decision.ts';
 import {
   decisionContext,
   EventNotLoaded,
@@ -76,6 +76,8 @@ export class CommandHandler<T = number> {
   #settled: { tag: T; outcome: CommandOutcome }[] = [];
   #knownHead: number | undefined;
   readonly #ownPositions = new Set<number>();
+  /** One decision context for all decisions: only its `recordedAt` changes between them. */
+  #context: DecisionContext | undefined;
 
   constructor(store: EventStore, options: CommandHandlerOptions = {}) {
     this.#store = store;
@@ -115,7 +117,8 @@ export class CommandHandler<T = number> {
     const parsed = isParsed(input) ? { ok: true as const, value: input } : parseCommand(input);
     if (!parsed.ok) return { status: 'rejected', rejection: parsed.error };
     const command = parsed.value;
-    const recordedAt = command.meta.recordedAt === undefined ? this.#clock() : Date.parse(command.meta.recordedAt);
+    const recordedAt =
+      command.meta.recordedAt === undefined ? this.#clock() : Date.parse(command.meta.recordedAt);
     this.#knownHead ??= await this.#store.headPosition();
     let decision = await this.#decide(command, recordedAt);
     if (!decision.ok && MAYBE_STALE.has(decision.error.code) && (await this.#refresh())) {
@@ -141,7 +144,11 @@ export class CommandHandler<T = number> {
       tag,
       command,
       source,
-      request: { streamId, events: [event], expectedVersion: cached.version === 0 ? 'no-stream' : cached.version },
+      request: {
+        streamId,
+        events: [event],
+        expectedVersion: cached.version === 0 ? 'no-stream' : cached.version,
+      },
     });
     cached.state = evolveStreamState(cached.state, { eventId: event.eventId, streamId, type, data });
     cached.version += 1;
@@ -189,14 +196,17 @@ export class CommandHandler<T = number> {
   }
 
   async #decide(command: ParsedCommand, recordedAt: number): Promise<Decision> {
+    if (!this.#context) {
+      this.#context = decisionContext(
+        (id) => this.#stateOf(id),
+        (id) => this.#eventOf(id),
+        0,
+      );
+    }
+    (this.#context as { recordedAt: number }).recordedAt = recordedAt;
     for (;;) {
       try {
-        const ctx = decisionContext(
-          (id) => this.#stateOf(id),
-          (id) => this.#eventOf(id),
-          recordedAt,
-        );
-        return command.definition.decide(command.data, ctx);
+        return command.definition.decide(command.data, this.#context);
       } catch (signal) {
         if (signal instanceof StreamNotLoaded) await this.#load(signal.streamId);
         else if (signal instanceof EventNotLoaded) {

@@ -12,7 +12,12 @@ import { correctRecord, retractRecord } from '../corrections/correctionCommands.
 import { recordAssessmentDecision, recordRenominationDecision } from '../decisions/decisionCommands.ts';
 import { Actor } from '../ids/ids.ts';
 import { scheduleMeeting } from '../meetings/meetingCommands.ts';
-import { appointMember, declareLongLeave, endMembership, setStandingMember } from '../members/memberCommands.ts';
+import {
+  appointMember,
+  declareLongLeave,
+  endMembership,
+  setStandingMember,
+} from '../members/memberCommands.ts';
 import { adoptOpinion, recordLeaderInstruction, submitOpinion } from '../opinions/opinionCommands.ts';
 import {
   answerProposal,

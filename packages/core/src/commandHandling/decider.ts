@@ -1,7 +1,12 @@
 import type { RecordedEvent } from '../envelope/envelope.ts';
-import type { Decision } from './decision.ts';
-import { decisionContext, type EvolvableEvent, evolveStreamState, initialStreamState } from './domainState.ts';
 import type { ParsedCommand } from './commands.ts';
+import type { Decision } from './decision.ts';
+import {
+  decisionContext,
+  type EvolvableEvent,
+  evolveStreamState,
+  initialStreamState,
+} from './domainState.ts';
 
 /** The whole decision state as a pure value: every stream's state, and the events corrections may name. */
 export interface DomainState {
@@ -17,7 +22,10 @@ export interface DomainState {
 export const decider = {
   initialState: (): DomainState => ({ streams: new Map(), events: new Map() }),
   evolve: (state: DomainState, event: RecordedEvent | EvolvableEvent): DomainState => ({
-    streams: new Map(state.streams).set(event.streamId, evolveStreamState(state.streams.get(event.streamId), event)),
+    streams: new Map(state.streams).set(
+      event.streamId,
+      evolveStreamState(state.streams.get(event.streamId), event),
+    ),
     events: 'hash' in event ? new Map(state.events).set(event.eventId, event) : state.events,
   }),
   decide: (command: ParsedCommand, state: DomainState, now: number): Decision => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { RecordedEvent } from '../envelope/envelope.ts';
 import type { CommitteeState } from '../committees/committeeState.ts';
+import type { RecordedEvent } from '../envelope/envelope.ts';
 import type { MeetingState } from '../meetings/meetingState.ts';
 import type { MemberState } from '../members/memberState.ts';
 import type { OpinionState } from '../opinions/opinionState.ts';

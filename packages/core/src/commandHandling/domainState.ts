@@ -38,20 +38,17 @@ export function evolveStreamState(state: unknown, event: EvolvableEvent): unknow
   return CATEGORIES[parsed.category].evolve((state ?? CATEGORIES[parsed.category].initial) as never, event);
 }
 
-/** Thrown by a context whose source has not loaded a stream yet; the handler loads it and decides again. */
-export class StreamNotLoaded extends Error {
-  override readonly name = 'StreamNotLoaded';
-  constructor(readonly streamId: string) {
-    super(`stream ${streamId} is not loaded`);
-  }
+/**
+ * Thrown by a context whose source has not loaded a stream yet; the handler loads it and decides again.
+ * A signal, not an error: it carries no stack, so that loading thousands of streams stays cheap.
+ */
+export class StreamNotLoaded {
+  constructor(readonly streamId: string) {}
 }
 
-/** Thrown by a context whose source has not looked up an event yet. */
-export class EventNotLoaded extends Error {
-  override readonly name = 'EventNotLoaded';
-  constructor(readonly eventId: string) {
-    super(`event ${eventId} is not loaded`);
-  }
+/** Thrown by a context whose source has not looked up an event yet (a signal, like `StreamNotLoaded`). */
+export class EventNotLoaded {
+  constructor(readonly eventId: string) {}
 }
 
 /**

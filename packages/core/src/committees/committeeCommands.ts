@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineCommand } from '../commandHandling/decision.ts';
 import { fingerprint } from '../commandHandling/fingerprint.ts';
 import { CommitteeId, streamIds, TermNumber } from '../ids/ids.ts';
-import { err, ok } from '../rejections/result.ts';
 import { rejection } from '../rejections/rejection.ts';
+import { err, ok } from '../rejections/result.ts';
 import { DEFAULT_TIME_ZONE, Instant, isKnownTimeZone, startOfDateInput } from '../time/localDate.ts';
 
 /** A committee's level (级别). */
@@ -40,7 +40,8 @@ export const registerCommittee = defineCommand({
   schema: RegisterCommittee,
   eventType: 'CommitteeRegistered',
   decide: (data, ctx) => {
-    if (!isKnownTimeZone(data.timeZone)) return err(rejection('invalid-time-zone', 'timeZone', data.timeZone));
+    if (!isKnownTimeZone(data.timeZone))
+      return err(rejection('invalid-time-zone', 'timeZone', data.timeZone));
     const committee = ctx.committee(data.committeeId);
     if (committee.registered) {
       return committee.registered === fingerprint(data)
@@ -65,12 +66,17 @@ export const openTerm = defineCommand({
     if (data.endsOn < data.startsOn) return err(rejection('invalid-date-range', 'endsOn', data.endsOn));
     const existing = committee.terms.get(data.term);
     if (existing) {
-      return existing.fingerprint === fingerprint(data) ? ok('no-op') : err(rejection('already-exists', 'term', data.term));
+      return existing.fingerprint === fingerprint(data)
+        ? ok('no-op')
+        : err(rejection('already-exists', 'term', data.term));
     }
     return ok({
       streamId: streamIds.committee(data.committeeId),
       type: 'TermOpened',
-      data: { ...data, occurredAt: new Date(startOfDateInput(data.startsOn, committee.timeZone)).toISOString() },
+      data: {
+        ...data,
+        occurredAt: new Date(startOfDateInput(data.startsOn, committee.timeZone)).toISOString(),
+      },
     });
   },
 });

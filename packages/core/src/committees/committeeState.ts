@@ -29,7 +29,10 @@ export const initialCommitteeState: CommitteeState = {
 };
 
 /** Folds one event of a `committee-<id>` stream. */
-export function evolveCommittee(state: CommitteeState, event: { type: string; data: unknown }): CommitteeState {
+export function evolveCommittee(
+  state: CommitteeState,
+  event: { type: string; data: unknown },
+): CommitteeState {
   if (event.type === 'CommitteeRegistered') {
     const data = event.data as CommitteeRegistered;
     return { ...state, registered: eventFingerprint(data, ['occurredAt']), timeZone: data.timeZone };

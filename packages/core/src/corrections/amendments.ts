@@ -21,7 +21,11 @@ export const AMENDMENT_TYPES: ReadonlySet<string> = new Set(['RecordRetracted', 
 /** Folds a correction or retraction into a stream's amendments; other events leave them unchanged. */
 export function amend(a: Amendments, event: { readonly type: string; readonly data: unknown }): Amendments {
   if (!AMENDMENT_TYPES.has(event.type)) return a;
-  const data = event.data as { eventId: string; data?: Record<string, unknown>; correctedOccurredAt?: string };
+  const data = event.data as {
+    eventId: string;
+    data?: Record<string, unknown>;
+    correctedOccurredAt?: string;
+  };
   const applied = new Set(a.applied).add(eventFingerprint(data, AMENDMENT_ADDED_FIELDS));
   if (event.type === 'RecordRetracted') {
     return { ...a, applied, retracted: new Set(a.retracted).add(data.eventId) };

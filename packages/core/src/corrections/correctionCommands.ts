@@ -76,7 +76,10 @@ const ACT_DATE_FIELD: Readonly<Partial<Record<EventType, string>>> = {
   RenominationDecisionRecorded: 'decidedOn',
 };
 
-function amendmentsOf(streamId: string, ctx: DecisionContext): { amendments: Amendments; timeZone: string } | undefined {
+function amendmentsOf(
+  streamId: string,
+  ctx: DecisionContext,
+): { amendments: Amendments; timeZone: string } | undefined {
   const parsed = parseStreamId(streamId);
   if (!parsed) return undefined;
   switch (parsed.category) {
@@ -120,7 +123,8 @@ export const retractRecord = defineCommand({
     if (!found.ok) return found;
     const { event, amendments } = found.value;
     if (amendments.applied.has(fingerprint(data))) return ok('no-op');
-    if (amendments.retracted.has(data.eventId)) return err(rejection('already-retracted', 'eventId', data.eventId));
+    if (amendments.retracted.has(data.eventId))
+      return err(rejection('already-retracted', 'eventId', data.eventId));
     return ok({
       streamId: event.streamId,
       type: 'RecordRetracted',
@@ -138,12 +142,14 @@ function checkCorrected(type: string, merged: Record<string, unknown>): Rejectio
     return rejection('invalid-command', path, undefined, issue.message);
   }
   if (type === 'AttendanceRecorded') {
-    if (merged.status === 'excused' && merged.leaveReason === undefined) return rejection('leave-reason-required', 'data.leaveReason');
+    if (merged.status === 'excused' && merged.leaveReason === undefined)
+      return rejection('leave-reason-required', 'data.leaveReason');
     if (merged.status !== 'excused' && merged.leaveReason !== undefined) {
       return rejection('leave-reason-not-allowed', 'data.leaveReason', merged.leaveReason);
     }
     const f = merged.fractionAttended;
-    if (typeof f === 'number' && !(f >= 0 && f <= 1)) return rejection('fraction-out-of-range', 'data.fractionAttended', f);
+    if (typeof f === 'number' && !(f >= 0 && f <= 1))
+      return rejection('fraction-out-of-range', 'data.fractionAttended', f);
   }
   return undefined;
 }
@@ -158,7 +164,8 @@ export const correctRecord = defineCommand({
     if (!found.ok) return found;
     const { event, amendments, timeZone } = found.value;
     if (amendments.applied.has(fingerprint(data))) return ok('no-op');
-    if (amendments.retracted.has(data.eventId)) return err(rejection('retracted-event', 'eventId', data.eventId));
+    if (amendments.retracted.has(data.eventId))
+      return err(rejection('retracted-event', 'eventId', data.eventId));
     const current = currentData(amendments, data.eventId, event.data as Record<string, unknown>);
     for (const [field, value] of Object.entries(data.data)) {
       if (IDENTITY_FIELDS.has(field) && fingerprint(value) !== fingerprint(current[field])) {
@@ -169,7 +176,8 @@ export const correctRecord = defineCommand({
     const wrong = checkCorrected(event.type, merged);
     if (wrong) return err(wrong);
     const dateField = ACT_DATE_FIELD[event.type as EventType];
-    const newDate = dateField !== undefined && dateField in data.data ? (merged[dateField] as string) : undefined;
+    const newDate =
+      dateField !== undefined && dateField in data.data ? (merged[dateField] as string) : undefined;
     return ok({
       streamId: event.streamId,
       type: 'RecordCorrected',
@@ -177,7 +185,9 @@ export const correctRecord = defineCommand({
         ...data,
         targetType: event.type,
         occurredAt: new Date(ctx.recordedAt).toISOString(),
-        ...(newDate === undefined ? {} : { correctedOccurredAt: new Date(startOfDateInput(newDate, timeZone)).toISOString() }),
+        ...(newDate === undefined
+          ? {}
+          : { correctedOccurredAt: new Date(startOfDateInput(newDate, timeZone)).toISOString() }),
       },
     });
   },

@@ -1,14 +1,20 @@
 import type { Decided, Decision } from '../commandHandling/decision.ts';
-import { eventFingerprint, fingerprint } from '../commandHandling/fingerprint.ts';
-import { type Rejection } from '../rejections/rejection.ts';
+import { eventFingerprint, sameCommand } from '../commandHandling/fingerprint.ts';
+import type { Rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
 import type { Amendments } from './amendments.ts';
 
-/** A fact recorded under a business key: the event, its data and the fingerprint of its command. */
+/** A fact recorded under a business key: the event, its data and the fields the decision added to it. */
 export interface KeyedRecord<T = Readonly<Record<string, unknown>>> {
   readonly eventId: string;
   readonly data: T;
-  readonly fingerprint: string;
+  /** Fields of `data` that the command did not carry; the rest fingerprints the command (computed only when compared). */
+  readonly added: readonly string[];
+}
+
+/** The fingerprint of the command a record came from. */
+export function recordFingerprint(record: KeyedRecord): string {
+  return eventFingerprint(record.data, record.added);
 }
 
 /** Facts of one stream by business key (e.g. `review`, `adoption:city`, `attendance:<meeting>`). */
@@ -28,7 +34,7 @@ export function keep(
   const existing = records.get(key);
   if (existing && !amendments.retracted.has(existing.eventId)) return records;
   const data = event.data as Readonly<Record<string, unknown>>;
-  return new Map(records).set(key, { eventId: event.eventId, data, fingerprint: eventFingerprint(data, added) });
+  return new Map(records).set(key, { eventId: event.eventId, data, added });
 }
 
 /** The live (not retracted) record under a key. */
@@ -51,7 +57,7 @@ export function recordUnderKey(
 ): Decision {
   const existing = records.get(key);
   if (existing) {
-    if (existing.fingerprint === fingerprint(commandData)) return ok('no-op');
+    if (sameCommand(commandData, existing.data, existing.added)) return ok('no-op');
     if (!amendments.retracted.has(existing.eventId)) return err(conflict);
   }
   return ok(decided);

@@ -51,9 +51,12 @@ function decisionOnMember(
 ) {
   const committee = ctx.committee(data.committeeId);
   if (!committee.registered) return err(rejection('unknown-committee', 'committeeId', data.committeeId));
-  const memberships = membershipsOf(ctx.member(data.memberId)).filter((m) => m.committeeId === data.committeeId);
+  const memberships = membershipsOf(ctx.member(data.memberId)).filter(
+    (m) => m.committeeId === data.committeeId,
+  );
   if (memberships.length === 0) return err(rejection('unknown-member', 'memberId', data.memberId));
-  if (term !== undefined && !memberships.some((m) => m.term === term)) return err(rejection('not-seated', 'term', term));
+  if (term !== undefined && !memberships.some((m) => m.term === term))
+    return err(rejection('not-seated', 'term', term));
   const at = startOfDateInput(data.decidedOn, committee.timeZone);
   const late = checkNotAfterRecording(at, ctx, 'decidedOn', data.decidedOn);
   if (late) return err(late);
@@ -68,7 +71,13 @@ export const recordAssessmentDecision = defineCommand({
   schema: RecordAssessmentDecision,
   eventType: 'AssessmentDecisionRecorded',
   decide: (d, ctx) =>
-    decisionOnMember(d, undefined, `assessment:${d.committeeId}:${d.year}:${d.policyId}`, 'AssessmentDecisionRecorded', ctx),
+    decisionOnMember(
+      d,
+      undefined,
+      `assessment:${d.committeeId}:${d.year}:${d.policyId}`,
+      'AssessmentDecisionRecorded',
+      ctx,
+    ),
 });
 
 export const recordRenominationDecision = defineCommand({
@@ -76,5 +85,11 @@ export const recordRenominationDecision = defineCommand({
   schema: RecordRenominationDecision,
   eventType: 'RenominationDecisionRecorded',
   decide: (d, ctx) =>
-    decisionOnMember(d, d.term, `renomination:${d.committeeId}:${d.term}`, 'RenominationDecisionRecorded', ctx),
+    decisionOnMember(
+      d,
+      d.term,
+      `renomination:${d.committeeId}:${d.term}`,
+      'RenominationDecisionRecorded',
+      ctx,
+    ),
 });

@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonicalJson.ts';
 import type { ChainedEvent, ProposedEvent } from './envelope.ts';
 
 /** The `prevHash` of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** RFC 8785 (JCS) canonical JSON of a value. */
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new TypeError('value cannot be canonicalized');
-  return text;
-}
+export { canonicalJson };
 
 /**
  * The hash of an event: SHA-256 over `prevHash` followed by the canonical JSON of the envelope without
@@ -40,7 +35,11 @@ export interface StreamHead {
 export const EMPTY_HEAD: StreamHead = { version: 0, hash: GENESIS_HASH };
 
 /** Chains proposed events onto a stream head, giving each its version, `prevHash` and `hash`. */
-export function chainEvents(streamId: string, head: StreamHead, events: readonly ProposedEvent[]): ChainedEvent[] {
+export function chainEvents(
+  streamId: string,
+  head: StreamHead,
+  events: readonly ProposedEvent[],
+): ChainedEvent[] {
   const chained: ChainedEvent[] = [];
   let prevHash = head.hash;
   let version = head.version;

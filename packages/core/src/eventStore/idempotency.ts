@@ -1,10 +1,11 @@
 import type { ProposedEvent, RecordedEvent } from '../envelope/envelope.ts';
+import { chainEvents } from '../envelope/hashChain.ts';
 import { DuplicateEventIdError } from './errors.ts';
 
 /**
- * Decides whether an append is new or the retry of one already stored, given what the store holds for
- * each proposed event id. A retry (every id stored, consecutively, in this stream) returns the stored events;
- * any other overlap is a `DuplicateEventIdError`.
+ * Decides whether an append is new or the retry of one already stored, given what the store holds for each
+ * proposed event id. A retry is the same events (same hashes when chained where they were stored) in this
+ * stream, consecutively: it returns the stored events. Any other overlap is a `DuplicateEventIdError`.
  */
 export function classifyAppend(
   streamId: string,
@@ -16,11 +17,12 @@ export function classifyAppend(
   const first = found[0]!;
   const isRetry =
     found.length === proposed.length &&
-    found.every(
-      (e, i) => e.streamId === streamId && e.streamVersion === first.streamVersion + i && e.eventId === proposed[i]?.eventId,
+    found.every((e, i) => e.streamId === streamId && e.streamVersion === first.streamVersion + i) &&
+    chainEvents(streamId, { version: first.streamVersion - 1, hash: first.prevHash }, proposed).every(
+      (c, i) => c.hash === found[i]?.hash,
     );
   if (!isRetry) {
-    const clash = proposed.find((p, i) => stored[i] !== undefined && stored[i]?.streamId !== streamId) ?? proposed.find((_, i) => stored[i] !== undefined);
+    const clash = proposed.find((_, i) => stored[i] !== undefined);
     throw new DuplicateEventIdError(clash?.eventId ?? first.eventId);
   }
   return { kind: 'retry', events: found };

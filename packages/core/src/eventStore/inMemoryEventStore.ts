@@ -1,5 +1,6 @@
 import type { ProposedEvent, RecordedEvent } from '../envelope/envelope.ts';
 import { chainEvents, EMPTY_HEAD } from '../envelope/hashChain.ts';
+import { DuplicateEventIdError, StoreUnavailableError } from './errors.ts';
 import type {
   AppendRequest,
   AppendResult,
@@ -9,7 +10,6 @@ import type {
   ReadStreamOptions,
   SubscribeOptions,
 } from './eventStore.ts';
-import { DuplicateEventIdError, StoreUnavailableError } from './errors.ts';
 import { assertExpectedVersion } from './expectedVersion.ts';
 import { classifyAppend } from './idempotency.ts';
 
@@ -26,7 +26,9 @@ export class InMemoryEventStore implements EventStore {
     events: readonly ProposedEvent[],
     options?: { readonly expectedVersion?: ExpectedVersion },
   ): Promise<AppendResult> {
-    const [result] = await this.appendMany([{ streamId, events, expectedVersion: options?.expectedVersion ?? 'any' }]);
+    const [result] = await this.appendMany([
+      { streamId, events, expectedVersion: options?.expectedVersion ?? 'any' },
+    ]);
     return result!;
   }
 
@@ -44,6 +46,13 @@ export class InMemoryEventStore implements EventStore {
       );
       if (kind.kind === 'retry') {
         planned.push({ streamId: req.streamId, stored: [...kind.events], isNew: false });
+        continue;
+      }
+      if (req.events.length === 0) {
+        // An empty append checks the expected version and writes nothing; it creates no stream.
+        const head = heads.get(req.streamId) ?? this.#head(req.streamId);
+        assertExpectedVersion(req.streamId, req.expectedVersion ?? 'any', head.version);
+        planned.push({ streamId: req.streamId, stored: [], isNew: false });
         continue;
       }
       const head = heads.get(req.streamId) ?? this.#head(req.streamId);
@@ -74,9 +83,10 @@ export class InMemoryEventStore implements EventStore {
         }
         this.#streams.set(p.streamId, stream);
       }
+      // A retry reports the version its original append reached, not the stream's head now.
       results.push({
         streamId: p.streamId,
-        nextExpectedVersion: this.#head(p.streamId).version,
+        nextExpectedVersion: p.stored.at(-1)?.streamVersion ?? this.#head(p.streamId).version,
         events: p.stored,
       });
     }
@@ -90,9 +100,14 @@ export class InMemoryEventStore implements EventStore {
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     let n = 0;
     if ((options.direction ?? 'forward') === 'forward') {
-      for (let i = Math.max((options.from ?? 1) - 1, 0); i < stream.length && n < limit; i++, n++) yield stream[i]!;
+      for (let i = Math.max((options.from ?? 1) - 1, 0); i < stream.length && n < limit; i++, n++)
+        yield stream[i]!;
     } else {
-      for (let i = Math.min((options.from ?? stream.length) - 1, stream.length - 1); i >= 0 && n < limit; i--, n++) {
+      for (
+        let i = Math.min((options.from ?? stream.length) - 1, stream.length - 1);
+        i >= 0 && n < limit;
+        i--, n++
+      ) {
         yield stream[i]!;
       }
     }
@@ -123,6 +138,7 @@ export class InMemoryEventStore implements EventStore {
         after = e.globalPosition;
         yield e;
       }
+      if (signal?.aborted || this.#closed) return;
       await new Promise<void>((resolve) => {
         const wake = () => {
           this.#waiters.delete(wake);

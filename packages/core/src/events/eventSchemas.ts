@@ -11,7 +11,12 @@ import { CommitteeRegistered, TermOpened } from '../committees/committeeCommands
 import { RecordCorrected, RecordRetracted } from '../corrections/correctionEvents.ts';
 import { AssessmentDecisionRecorded, RenominationDecisionRecorded } from '../decisions/decisionCommands.ts';
 import { MeetingScheduled } from '../meetings/meetingCommands.ts';
-import { LongLeaveDeclared, MemberAppointed, MembershipEnded, StandingMemberSet } from '../members/memberCommands.ts';
+import {
+  LongLeaveDeclared,
+  MemberAppointed,
+  MembershipEnded,
+  StandingMemberSet,
+} from '../members/memberCommands.ts';
 import { LeaderInstructionRecorded, OpinionAdopted, OpinionSubmitted } from '../opinions/opinionCommands.ts';
 import {
   ProposalAnswered,

@@ -49,7 +49,8 @@ export const scheduleMeeting = defineCommand({
     const term = committee.terms.get(data.term);
     if (!term) return err(rejection('unknown-term', 'term', data.term));
     const starts = startOfDateInput(data.startsOn, committee.timeZone);
-    if (starts < term.startMs || starts > term.endMs) return err(rejection('outside-term', 'startsOn', data.startsOn));
+    if (starts < term.startMs || starts > term.endMs)
+      return err(rejection('outside-term', 'startsOn', data.startsOn));
     if (data.endsOn !== undefined && startOfDateInput(data.endsOn, committee.timeZone) < starts) {
       return err(rejection('invalid-date-range', 'endsOn', data.endsOn));
     }

@@ -10,7 +10,11 @@ export interface MeetingState {
 }
 
 /** A meeting never scheduled. */
-export const initialMeetingState: MeetingState = { scheduled: undefined, fingerprint: undefined, amendments: NO_AMENDMENTS };
+export const initialMeetingState: MeetingState = {
+  scheduled: undefined,
+  fingerprint: undefined,
+  amendments: NO_AMENDMENTS,
+};
 
 /** Folds one event of a `meeting-<id>` stream. */
 export function evolveMeeting(
@@ -19,7 +23,11 @@ export function evolveMeeting(
 ): MeetingState {
   if (event.type === 'MeetingScheduled') {
     const data = event.data as MeetingScheduled;
-    return { ...state, scheduled: { eventId: event.eventId, data }, fingerprint: eventFingerprint(data, ['occurredAt']) };
+    return {
+      ...state,
+      scheduled: { eventId: event.eventId, data },
+      fingerprint: eventFingerprint(data, ['occurredAt']),
+    };
   }
   const amendments = amend(state.amendments, event);
   return amendments === state.amendments ? state : { ...state, amendments };

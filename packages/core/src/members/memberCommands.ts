@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type DecisionContext, defineCommand, type Decision } from '../commandHandling/decision.ts';
+import { type Decision, type DecisionContext, defineCommand } from '../commandHandling/decision.ts';
 import { fingerprint } from '../commandHandling/fingerprint.ts';
-import { recordUnderKey } from '../corrections/keyedRecords.ts';
+import { recordFingerprint, recordUnderKey } from '../corrections/keyedRecords.ts';
 import { CommitteeId, MemberId, streamIds, TermNumber } from '../ids/ids.ts';
 import { rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
@@ -108,7 +108,8 @@ export const appointMember = defineCommand({
     const term = committee.terms.get(data.term);
     if (!term) return err(rejection('unknown-term', 'term', data.term));
     const at = startOfDateInput(data.appointedOn, committee.timeZone);
-    if (at < term.startMs || at > term.endMs) return err(rejection('outside-term', 'appointedOn', data.appointedOn));
+    if (at < term.startMs || at > term.endMs)
+      return err(rejection('outside-term', 'appointedOn', data.appointedOn));
     return recordOnMember(
       data.memberId,
       `appointment:${data.committeeId}:${data.term}`,
@@ -126,6 +127,8 @@ function resolveMembership(
   dateField: string,
   date: string,
   ctx: DecisionContext,
+  /** Also resolve a membership that ended on `date` (the member is no longer seated that day). */
+  orEndedOn = false,
 ) {
   const committee = ctx.committee(data.committeeId);
   if (!committee.registered) return err(rejection('unknown-committee', 'committeeId', data.committeeId));
@@ -134,7 +137,10 @@ function resolveMembership(
   const at = startOfDateInput(date, committee.timeZone);
   const membership =
     data.term === undefined
-      ? seatAt(member, data.committeeId, committee, at)
+      ? (seatAt(member, data.committeeId, committee, at) ??
+        (orEndedOn
+          ? membershipsOf(member).find((m) => m.committeeId === data.committeeId && m.endedOn === date)
+          : undefined))
       : membershipsOf(member).find((m) => m.committeeId === data.committeeId && m.term === data.term);
   if (!membership) return err(rejection('not-seated', dateField, date));
   return ok({ membership, at, member });
@@ -149,9 +155,17 @@ export const setStandingMember = defineCommand({
     if (!found.ok) return found;
     const resolved = { ...data, term: found.value.membership.term };
     const key = `standing:${data.committeeId}:${resolved.term}:${data.effectiveOn}`;
-    return recordOnMember(data.memberId, key, 'StandingMemberSet', resolved, {
-      occurredAt: new Date(found.value.at).toISOString(),
-    }, ctx, { code: 'conflicts-with-recorded', field: 'effectiveOn' });
+    return recordOnMember(
+      data.memberId,
+      key,
+      'StandingMemberSet',
+      resolved,
+      {
+        occurredAt: new Date(found.value.at).toISOString(),
+      },
+      ctx,
+      { code: 'conflicts-with-recorded', field: 'effectiveOn' },
+    );
   },
 });
 
@@ -160,14 +174,15 @@ export const endMembership = defineCommand({
   schema: EndMembership,
   eventType: 'MembershipEnded',
   decide: (data, ctx) => {
-    const found = resolveMembership(data, 'effectiveOn', data.effectiveOn, ctx);
+    // An ending re-recorded without its term names the membership it ended: a no-op, not `not-seated`.
+    const found = resolveMembership(data, 'effectiveOn', data.effectiveOn, ctx, true);
     if (!found.ok) return found;
     const { membership, at } = found.value;
     const resolved = { ...data, term: membership.term };
     if (membership.endedOn !== undefined) {
       const key = `ending:${data.committeeId}:${membership.term}`;
       const existing = ctx.member(data.memberId).acts.get(key);
-      if (existing?.fingerprint === fingerprint(resolved)) return ok('no-op');
+      if (existing && recordFingerprint(existing) === fingerprint(resolved)) return ok('no-op');
       return err(rejection('already-ended', 'effectiveOn', data.effectiveOn));
     }
     return ok({
@@ -186,10 +201,19 @@ export const declareLongLeave = defineCommand({
     const member = ctx.member(data.memberId);
     const memberships = membershipsOf(member);
     if (memberships.length === 0) return err(rejection('unknown-member', 'memberId', data.memberId));
-    if (data.to !== undefined && data.to < data.from) return err(rejection('invalid-date-range', 'to', data.to));
+    if (data.to !== undefined && data.to < data.from)
+      return err(rejection('invalid-date-range', 'to', data.to));
     const tz = ctx.committee(memberships[0]!.committeeId).timeZone;
-    return recordOnMember(data.memberId, `leave:${data.from}`, 'LongLeaveDeclared', data, {
-      occurredAt: new Date(startOfDateInput(data.from, tz)).toISOString(),
-    }, ctx, { code: 'conflicts-with-recorded', field: 'from' });
+    return recordOnMember(
+      data.memberId,
+      `leave:${data.from}`,
+      'LongLeaveDeclared',
+      data,
+      {
+        occurredAt: new Date(startOfDateInput(data.from, tz)).toISOString(),
+      },
+      ctx,
+      { code: 'conflicts-with-recorded', field: 'from' },
+    );
   },
 });

@@ -1,6 +1,11 @@
 import { type Amendments, amend, NO_AMENDMENTS } from '../corrections/amendments.ts';
 import { type KeyedRecords, keep } from '../corrections/keyedRecords.ts';
-import type { LongLeaveDeclared, MemberAppointed, MembershipEnded, StandingMemberSet } from './memberCommands.ts';
+import type {
+  LongLeaveDeclared,
+  MemberAppointed,
+  MembershipEnded,
+  StandingMemberSet,
+} from './memberCommands.ts';
 
 /** An event kept in a stream's state with the id that corrections name. */
 export interface Kept<T> {
@@ -73,7 +78,10 @@ export function evolveMember(
   if (amendments !== state.amendments) return { ...state, amendments };
   const key = memberActKey(event.type, data);
   if (key === undefined) return state;
-  const added = event.type === 'AttendanceRecorded' || event.type === 'SpeechRecorded' ? ['occurredAt', 'committeeId'] : ['occurredAt'];
+  const added =
+    event.type === 'AttendanceRecorded' || event.type === 'SpeechRecorded'
+      ? ['occurredAt', 'committeeId']
+      : ['occurredAt'];
   const acts = keep(state.acts, state.amendments, key, event, added);
   const kept = { eventId: event.eventId, data };
   switch (event.type) {

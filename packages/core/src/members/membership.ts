@@ -24,7 +24,9 @@ export function membershipsOf(member: MemberState): Membership[] {
     .filter((a) => !amendments.retracted.has(a.eventId))
     .map((a) => {
       const appointment = currentData(amendments, a.eventId, a.data);
-      const ending = endings.find((e) => e.committeeId === appointment.committeeId && e.term === appointment.term);
+      const ending = endings.find(
+        (e) => e.committeeId === appointment.committeeId && e.term === appointment.term,
+      );
       return {
         eventId: a.eventId,
         appointment,
@@ -53,7 +55,12 @@ export function seatAt(
 }
 
 /** Whether a member is a standing member (常委) of a membership at an instant. */
-export function isStandingAt(member: MemberState, membership: Membership, timeZone: string, atMs: number): boolean {
+export function isStandingAt(
+  member: MemberState,
+  membership: Membership,
+  timeZone: string,
+  atMs: number,
+): boolean {
   const { amendments } = member;
   let standing = membership.appointment.standing;
   let latest = Number.NEGATIVE_INFINITY;

@@ -6,7 +6,7 @@ import { checkNotAfterRecording } from '../members/memberCommands.ts';
 import { seatAt } from '../members/membership.ts';
 import { submittedProposal } from '../proposals/proposalState.ts';
 import { rejection } from '../rejections/rejection.ts';
-import { err, ok } from '../rejections/result.ts';
+import { err } from '../rejections/result.ts';
 import { DateInput, Instant, startOfDateInput } from '../time/localDate.ts';
 import { submittedOpinion } from './opinionState.ts';
 
@@ -23,7 +23,11 @@ export const SubmitOpinion = z.strictObject({
 });
 export type SubmitOpinion = z.infer<typeof SubmitOpinion>;
 /** Records that an item was adopted at a level. */
-export const AdoptOpinion = z.strictObject({ opinionId: OpinionId, level: AdoptionLevel, adoptedOn: DateInput });
+export const AdoptOpinion = z.strictObject({
+  opinionId: OpinionId,
+  level: AdoptionLevel,
+  adoptedOn: DateInput,
+});
 /** Records a leader's instruction (领导批示) on an item or a proposal. */
 export const RecordLeaderInstruction = z.strictObject({
   subjectKind: z.enum(['opinion', 'proposal']),
@@ -38,7 +42,10 @@ export type OpinionSubmitted = z.infer<typeof OpinionSubmitted>;
 /** An item was adopted at a level. */
 export const OpinionAdopted = AdoptOpinion.extend({ committeeId: z.string(), occurredAt: Instant });
 /** A leader's instruction was recorded on an item or a proposal. */
-export const LeaderInstructionRecorded = RecordLeaderInstruction.extend({ committeeId: z.string(), occurredAt: Instant });
+export const LeaderInstructionRecorded = RecordLeaderInstruction.extend({
+  committeeId: z.string(),
+  occurredAt: Instant,
+});
 
 export const submitOpinion = defineCommand({
   name: 'SubmitOpinion',
@@ -58,14 +65,22 @@ export const submitOpinion = defineCommand({
         seen.add(id);
         const member = ctx.member(id);
         if (member.appointments.length === 0) return err(rejection('unknown-member', `authorIds.${i}`, id));
-        if (!seatAt(member, data.committeeId, committee, at)) return err(rejection('not-seated', `authorIds.${i}`, id));
+        if (!seatAt(member, data.committeeId, committee, at))
+          return err(rejection('not-seated', `authorIds.${i}`, id));
       }
     }
-    return recordUnderKey(state.steps, state.amendments, 'submitted', data, rejection('already-exists', 'opinionId', data.opinionId), {
-      streamId: streamIds.opinion(data.opinionId),
-      type: 'OpinionSubmitted',
-      data: { ...data, occurredAt: new Date(at).toISOString() },
-    });
+    return recordUnderKey(
+      state.steps,
+      state.amendments,
+      'submitted',
+      data,
+      rejection('already-exists', 'opinionId', data.opinionId),
+      {
+        streamId: streamIds.opinion(data.opinionId),
+        type: 'OpinionSubmitted',
+        data: { ...data, occurredAt: new Date(at).toISOString() },
+      },
+    );
   },
 });
 
@@ -79,15 +94,22 @@ export const adoptOpinion = defineCommand({
     if (!submitted) return err(rejection('unknown-opinion', 'opinionId', data.opinionId));
     const tz = ctx.committee(submitted.committeeId).timeZone;
     const at = startOfDateInput(data.adoptedOn, tz);
-    if (at < startOfDateInput(submitted.submittedOn, tz)) return err(rejection('before-submission', 'adoptedOn', data.adoptedOn));
+    if (at < startOfDateInput(submitted.submittedOn, tz))
+      return err(rejection('before-submission', 'adoptedOn', data.adoptedOn));
     const late = checkNotAfterRecording(at, ctx, 'adoptedOn', data.adoptedOn);
     if (late) return err(late);
-    return recordUnderKey(state.steps, state.amendments, `adoption:${data.level}`, data,
-      rejection('conflicts-with-recorded', 'adoptedOn', data.adoptedOn), {
+    return recordUnderKey(
+      state.steps,
+      state.amendments,
+      `adoption:${data.level}`,
+      data,
+      rejection('conflicts-with-recorded', 'adoptedOn', data.adoptedOn),
+      {
         streamId: streamIds.opinion(data.opinionId),
         type: 'OpinionAdopted',
         data: { ...data, committeeId: submitted.committeeId, occurredAt: new Date(at).toISOString() },
-      });
+      },
+    );
   },
 });
 
@@ -98,8 +120,11 @@ export const recordLeaderInstruction = defineCommand({
   decide: (data, ctx) => {
     const isOpinion = data.subjectKind === 'opinion';
     const state = isOpinion ? ctx.opinion(data.subjectId) : ctx.proposal(data.subjectId);
-    const subject = isOpinion ? submittedOpinion(ctx.opinion(data.subjectId)) : submittedProposal(ctx.proposal(data.subjectId));
-    if (!subject) return err(rejection(isOpinion ? 'unknown-opinion' : 'unknown-proposal', 'subjectId', data.subjectId));
+    const subject = isOpinion
+      ? submittedOpinion(ctx.opinion(data.subjectId))
+      : submittedProposal(ctx.proposal(data.subjectId));
+    if (!subject)
+      return err(rejection(isOpinion ? 'unknown-opinion' : 'unknown-proposal', 'subjectId', data.subjectId));
     const tz = ctx.committee(subject.committeeId).timeZone;
     const at = startOfDateInput(data.instructedOn, tz);
     if (at < startOfDateInput(subject.submittedOn, tz)) {
@@ -107,11 +132,17 @@ export const recordLeaderInstruction = defineCommand({
     }
     const late = checkNotAfterRecording(at, ctx, 'instructedOn', data.instructedOn);
     if (late) return err(late);
-    return recordUnderKey(state.steps, state.amendments, `instruction:${data.level}`, data,
-      rejection('conflicts-with-recorded', 'instructedOn', data.instructedOn), {
+    return recordUnderKey(
+      state.steps,
+      state.amendments,
+      `instruction:${data.level}`,
+      data,
+      rejection('conflicts-with-recorded', 'instructedOn', data.instructedOn),
+      {
         streamId: isOpinion ? streamIds.opinion(data.subjectId) : streamIds.proposal(data.subjectId),
         type: 'LeaderInstructionRecorded',
         data: { ...data, committeeId: subject.committeeId, occurredAt: new Date(at).toISOString() },
-      });
+      },
+    );
   },
 });

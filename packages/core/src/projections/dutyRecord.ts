@@ -44,7 +44,11 @@ export interface DutyRecordState {
 /** Member ids an event concerns: the member of a member-stream fact, or the members named in a proposal or item. */
 export function membersNamed(type: string, data: Record<string, unknown>): string[] {
   if (type === 'ProposalSubmitted') {
-    const ids = [data.leadMemberId, ...((data.coSignerIds as string[]) ?? []), ...((data.mainMemberIds as string[]) ?? [])];
+    const ids = [
+      data.leadMemberId,
+      ...((data.coSignerIds as string[]) ?? []),
+      ...((data.mainMemberIds as string[]) ?? []),
+    ];
     return ids.filter((x): x is string => typeof x === 'string');
   }
   if (type === 'OpinionSubmitted') return [...(data.authorIds as string[])];
@@ -90,7 +94,7 @@ export const dutyRecordProjection = defineProjection<DutyRecordState>({
         const corrected = { ...target.data, ...(data.data as Record<string, unknown>) };
         if (typeof data.correctedOccurredAt === 'string') corrected.occurredAt = data.correctedOccurredAt;
         target.data = corrected;
-        (target.corrections ??= []).push(amendment);
+        target.corrections = [...(target.corrections ?? []), amendment];
       }
       return state;
     }
@@ -104,7 +108,8 @@ export const dutyRecordProjection = defineProjection<DutyRecordState>({
     };
     state.acts[event.eventId] = act;
     if (!event.streamId.startsWith('member-')) push(state.byStream, event.streamId, event.eventId);
-    for (const memberId of new Set(membersNamed(event.type, data))) push(state.byMember, memberId, event.eventId);
+    for (const memberId of new Set(membersNamed(event.type, data)))
+      push(state.byMember, memberId, event.eventId);
     if (event.type === 'CommitteeRegistered') state.committees.push(data.committeeId as string);
     if (event.type === 'AttendanceRecorded' || event.type === 'SpeechRecorded') {
       push(state.byMeeting, data.meetingId as string, event.eventId);

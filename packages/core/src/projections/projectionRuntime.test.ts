@@ -45,18 +45,23 @@ const history = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ m
 describe('Given a projection runtime over a log', () => {
   it('catching up in random-sized steps equals one full rebuild', async () => {
     await fc.assert(
-      fc.asyncProperty(history, fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1 }), async (values, steps) => {
-        const store = new InMemoryEventStore();
-        const runtime = new ProjectionRuntime(store, new InMemoryProjectionStore(), [counter]);
-        let i = 0;
-        for (const step of steps.concat(values.length)) {
-          for (const [stream, value] of values.slice(i, i + step)) await store.append(stream, [tick(value)]);
-          i += step;
-          await runtime.catchUp();
-        }
-        const full = await projectLog(await seeded(values), [counter]);
-        expect(runtime.state(counter.name)).toEqual(full.states.get(counter.name));
-      }),
+      fc.asyncProperty(
+        history,
+        fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1 }),
+        async (values, steps) => {
+          const store = new InMemoryEventStore();
+          const runtime = new ProjectionRuntime(store, new InMemoryProjectionStore(), [counter]);
+          let i = 0;
+          for (const step of steps.concat(values.length)) {
+            for (const [stream, value] of values.slice(i, i + step))
+              await store.append(stream, [tick(value)]);
+            i += step;
+            await runtime.catchUp();
+          }
+          const full = await projectLog(await seeded(values), [counter]);
+          expect(runtime.state(counter.name)).toEqual(full.states.get(counter.name));
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -100,7 +105,9 @@ describe('Given a projection runtime over a log', () => {
     await store.append('b', [tick(1)]);
     const [status] = await runtime.status();
     expect(status).toMatchObject({ name: 'counter', checkpoint: 2, head: 3, lag: 1 });
-    expect(status?.anomalies).toEqual([expect.objectContaining({ position: 2, message: 'negative value -1' })]);
+    expect(status?.anomalies).toEqual([
+      expect.objectContaining({ position: 2, message: 'negative value -1' }),
+    ]);
   });
 
   it('a throwing apply becomes an anomaly and the runtime goes on', async () => {
@@ -150,7 +157,9 @@ describe('Given a projection runtime over a log', () => {
     const store = new InMemoryEventStore();
     await store.append('a', [tick(1, '2020-01-01T00:00:00.000Z')]);
     await store.append('a', [tick(10, '2020-06-01T00:00:00.000Z')]);
-    const then = await projectLog(store, [counter], { recordedAtOrBefore: Date.parse('2020-03-01T00:00:00Z') });
+    const then = await projectLog(store, [counter], {
+      recordedAtOrBefore: Date.parse('2020-03-01T00:00:00Z'),
+    });
     expect(then.states.get('counter')).toEqual({ count: { a: 1 }, sum: 1 });
   });
 

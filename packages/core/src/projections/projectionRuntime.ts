@@ -41,7 +41,12 @@ function applyOne(live: Live, event: RecordedEvent): void {
   const ctx: ApplyContext = {
     anomaly: (message) => {
       if (live.anomalies.length < MAX_ANOMALIES) {
-        live.anomalies.push({ position: event.globalPosition, eventId: event.eventId, type: event.type, message });
+        live.anomalies.push({
+          position: event.globalPosition,
+          eventId: event.eventId,
+          type: event.type,
+          message,
+        });
       }
     },
   };
@@ -114,7 +119,12 @@ export class ProjectionRuntime {
       const partial = await this.#states.load(projection.name, 'rebuild');
       building.push(
         partial && partial.version === projection.version
-          ? { projection, state: partial.state, checkpoint: partial.checkpoint, anomalies: [...partial.anomalies] }
+          ? {
+              projection,
+              state: partial.state,
+              checkpoint: partial.checkpoint,
+              anomalies: [...partial.anomalies],
+            }
           : fresh(projection),
       );
     }
@@ -166,7 +176,10 @@ export class ProjectionRuntime {
     const saveEvery = this.#options.saveEvery ?? 100_000;
     let sinceSave = 0;
     let dirty = false;
-    for await (const event of this.#store.readAll({ after: from, batchSize: this.#options.batchSize ?? 2_000 })) {
+    for await (const event of this.#store.readAll({
+      after: from,
+      batchSize: this.#options.batchSize ?? 2_000,
+    })) {
       for (const l of live) applyOne(l, event);
       dirty = true;
       if (++sinceSave >= saveEvery) {
@@ -194,7 +207,10 @@ export interface LogFilter {
 /** True when an event passes a log filter. */
 export function eventPasses(event: RecordedEvent, filter: LogFilter): boolean {
   if (filter.toPosition !== undefined && event.globalPosition > filter.toPosition) return false;
-  if (filter.recordedAtOrBefore !== undefined && Date.parse(event.metadata.recordedAt) > filter.recordedAtOrBefore) {
+  if (
+    filter.recordedAtOrBefore !== undefined &&
+    Date.parse(event.metadata.recordedAt) > filter.recordedAtOrBefore
+  ) {
     return false;
   }
   if (filter.occurredBetween) {

@@ -39,7 +39,11 @@ export function committeeInfo(state: DutyRecordState, committeeId: string): Comm
     timeZone: reg.data.timeZone as string,
     terms: acts
       .filter((a) => a.type === 'TermOpened')
-      .map((a) => ({ term: a.data.term as number, startsOn: a.data.startsOn as string, endsOn: a.data.endsOn as string })),
+      .map((a) => ({
+        term: a.data.term as number,
+        startsOn: a.data.startsOn as string,
+        endsOn: a.data.endsOn as string,
+      })),
   };
 }
 
@@ -81,7 +85,8 @@ export function seatSpan(state: DutyRecordState, seat: SeatRecord): readonly [nu
   const term = committee?.terms.find((t) => t.term === seat.term);
   const start = startOfDateInput(seat.appointedOn, tz);
   const termEnd = term ? endOfDateInput(term.endsOn, tz) : Number.POSITIVE_INFINITY;
-  const ended = seat.endedOn === undefined ? Number.POSITIVE_INFINITY : startOfDateInput(seat.endedOn, tz) - 1;
+  const ended =
+    seat.endedOn === undefined ? Number.POSITIVE_INFINITY : startOfDateInput(seat.endedOn, tz) - 1;
   return [start, Math.min(termEnd, ended)];
 }
 
@@ -120,7 +125,8 @@ export function seatedDuring(
 
 /** The current data of a meeting, unless never scheduled or retracted. */
 export function meetingOf(state: DutyRecordState, meetingId: string): Record<string, unknown> | undefined {
-  return liveActs(state, state.byStream[`meeting-${meetingId}`]).find((a) => a.type === 'MeetingScheduled')?.data;
+  return liveActs(state, state.byStream[`meeting-${meetingId}`]).find((a) => a.type === 'MeetingScheduled')
+    ?.data;
 }
 
 /** The calendar year in which an act occurred, in a time zone. */

@@ -1,16 +1,23 @@
 import { z } from 'zod';
-import { type DecisionContext, defineCommand, type Decision } from '../commandHandling/decision.ts';
+import { type Decision, type DecisionContext, defineCommand } from '../commandHandling/decision.ts';
 import { recordUnderKey } from '../corrections/keyedRecords.ts';
 import { CommitteeId, MemberId, ProposalId, streamIds } from '../ids/ids.ts';
 import { checkNotAfterRecording } from '../members/memberCommands.ts';
 import { seatAt } from '../members/membership.ts';
 import { type Rejection, rejection } from '../rejections/rejection.ts';
-import { err, ok } from '../rejections/result.ts';
+import { err } from '../rejections/result.ts';
 import { DateInput, Instant, startOfDateInput } from '../time/localDate.ts';
 import { isFiled, proposalReview, proposalStep, submittedProposal } from './proposalState.ts';
 
 /** Category of a proposal's matter. */
-export const ProposalCategory = z.enum(['economic', 'political', 'cultural', 'social', 'ecological', 'other']);
+export const ProposalCategory = z.enum([
+  'economic',
+  'political',
+  'cultural',
+  'social',
+  'ecological',
+  'other',
+]);
 /** individual; joint (联名: a lead signs first, co-signers follow); collective (集体: by a body). */
 export const ProposerType = z.enum(['individual', 'joint', 'collective']);
 
@@ -78,14 +85,18 @@ function checkProposers(data: SubmitProposal, ctx: DecisionContext, at: number):
   const has = (v: unknown[] | undefined) => v !== undefined && v.length > 0;
   if (data.proposerType === 'collective') {
     if (data.collectiveBody === undefined) return rejection('collective-body-required', 'collectiveBody');
-    if (data.leadMemberId !== undefined) return rejection('field-not-allowed', 'leadMemberId', data.leadMemberId);
+    if (data.leadMemberId !== undefined)
+      return rejection('field-not-allowed', 'leadMemberId', data.leadMemberId);
     if (has(data.coSignerIds)) return rejection('field-not-allowed', 'coSignerIds', data.coSignerIds);
-    if ((data.mainMemberIds?.length ?? 0) > 3) return rejection('too-many-main-members', 'mainMemberIds', data.mainMemberIds);
+    if ((data.mainMemberIds?.length ?? 0) > 3)
+      return rejection('too-many-main-members', 'mainMemberIds', data.mainMemberIds);
   } else {
     if (data.leadMemberId === undefined) return rejection('lead-required', 'leadMemberId');
-    if (data.collectiveBody !== undefined) return rejection('field-not-allowed', 'collectiveBody', data.collectiveBody);
+    if (data.collectiveBody !== undefined)
+      return rejection('field-not-allowed', 'collectiveBody', data.collectiveBody);
     if (has(data.mainMemberIds)) return rejection('field-not-allowed', 'mainMemberIds', data.mainMemberIds);
-    if (data.proposerType === 'joint' && !has(data.coSignerIds)) return rejection('cosigner-required', 'coSignerIds');
+    if (data.proposerType === 'joint' && !has(data.coSignerIds))
+      return rejection('cosigner-required', 'coSignerIds');
     if (data.proposerType === 'individual' && has(data.coSignerIds)) {
       return rejection('field-not-allowed', 'coSignerIds', data.coSignerIds);
     }
@@ -130,7 +141,14 @@ export const submitProposal = defineCommand({
       const wrong = checkProposers(data, ctx, at);
       if (wrong) return err(wrong);
     }
-    return recordUnderKey(proposal.steps, proposal.amendments, 'submitted', data, rejection('already-exists', 'proposalId', data.proposalId), decided);
+    return recordUnderKey(
+      proposal.steps,
+      proposal.amendments,
+      'submitted',
+      data,
+      rejection('already-exists', 'proposalId', data.proposalId),
+      decided,
+    );
   },
 });
 
@@ -151,7 +169,8 @@ function laterStep(
   if (!submitted) return err(rejection('unknown-proposal', 'proposalId', proposalId));
   const tz = ctx.committee(submitted.committeeId).timeZone;
   const at = startOfDateInput(date, tz);
-  if (at < startOfDateInput(submitted.submittedOn, tz)) return err(rejection('before-submission', dateField, date));
+  if (at < startOfDateInput(submitted.submittedOn, tz))
+    return err(rejection('before-submission', dateField, date));
   const late = checkNotAfterRecording(at, ctx, dateField, date);
   if (late) return err(late);
   if (requireFiled && !isFiled(state)) return err(rejection('not-filed', 'proposalId', proposalId));
@@ -170,15 +189,25 @@ export const reviewProposal = defineCommand({
     if (data.decision === 'merged') {
       if (data.mergedInto === undefined) return err(rejection('merge-target-required', 'mergedInto'));
       const target = ctx.proposal(data.mergedInto);
-      if (!submittedProposal(target)) return err(rejection('unknown-proposal', 'mergedInto', data.mergedInto));
+      if (!submittedProposal(target))
+        return err(rejection('unknown-proposal', 'mergedInto', data.mergedInto));
       if (proposalReview(target)?.decision !== 'filed' || data.mergedInto === data.proposalId) {
         return err(rejection('merge-target-not-filed', 'mergedInto', data.mergedInto));
       }
     } else if (data.mergedInto !== undefined) {
       return err(rejection('field-not-allowed', 'mergedInto', data.mergedInto));
     }
-    return laterStep(data.proposalId, 'decidedOn', data.decidedOn, ctx, 'reviewed', 'ProposalReviewed', data,
-      rejection('already-reviewed', 'decision', data.decision), false);
+    return laterStep(
+      data.proposalId,
+      'decidedOn',
+      data.decidedOn,
+      ctx,
+      'reviewed',
+      'ProposalReviewed',
+      data,
+      rejection('already-reviewed', 'decision', data.decision),
+      false,
+    );
   },
 });
 
@@ -187,8 +216,17 @@ export const markKeyProposal = defineCommand({
   schema: MarkKeyProposal,
   eventType: 'ProposalMarkedKey',
   decide: (data, ctx) =>
-    laterStep(data.proposalId, 'markedOn', data.markedOn, ctx, 'key', 'ProposalMarkedKey', data,
-      rejection('conflicts-with-recorded', 'markedOn', data.markedOn), true),
+    laterStep(
+      data.proposalId,
+      'markedOn',
+      data.markedOn,
+      ctx,
+      'key',
+      'ProposalMarkedKey',
+      data,
+      rejection('conflicts-with-recorded', 'markedOn', data.markedOn),
+      true,
+    ),
 });
 
 export const awardProposal = defineCommand({
@@ -196,8 +234,17 @@ export const awardProposal = defineCommand({
   schema: AwardProposal,
   eventType: 'ProposalAwarded',
   decide: (data, ctx) =>
-    laterStep(data.proposalId, 'awardedOn', data.awardedOn, ctx, 'awarded', 'ProposalAwarded', data,
-      rejection('conflicts-with-recorded', 'awardedOn', data.awardedOn), true),
+    laterStep(
+      data.proposalId,
+      'awardedOn',
+      data.awardedOn,
+      ctx,
+      'awarded',
+      'ProposalAwarded',
+      data,
+      rejection('conflicts-with-recorded', 'awardedOn', data.awardedOn),
+      true,
+    ),
 });
 
 export const answerProposal = defineCommand({
@@ -205,8 +252,17 @@ export const answerProposal = defineCommand({
   schema: AnswerProposal,
   eventType: 'ProposalAnswered',
   decide: (data, ctx) =>
-    laterStep(data.proposalId, 'answeredOn', data.answeredOn, ctx, 'answered', 'ProposalAnswered', data,
-      rejection('conflicts-with-recorded', 'result', data.result), true),
+    laterStep(
+      data.proposalId,
+      'answeredOn',
+      data.answeredOn,
+      ctx,
+      'answered',
+      'ProposalAnswered',
+      data,
+      rejection('conflicts-with-recorded', 'result', data.result),
+      true,
+    ),
 });
 
 export const recordProposerFeedback = defineCommand({
@@ -218,7 +274,16 @@ export const recordProposerFeedback = defineCommand({
     if (submittedProposal(state) && !proposalStep(state, 'answered')) {
       return err(rejection('not-answered', 'proposalId', data.proposalId));
     }
-    return laterStep(data.proposalId, 'givenOn', data.givenOn, ctx, 'feedback', 'ProposerFeedbackRecorded', data,
-      rejection('conflicts-with-recorded', 'rating', data.rating), true);
+    return laterStep(
+      data.proposalId,
+      'givenOn',
+      data.givenOn,
+      ctx,
+      'feedback',
+      'ProposerFeedbackRecorded',
+      data,
+      rejection('conflicts-with-recorded', 'rating', data.rating),
+      true,
+    );
   },
 });

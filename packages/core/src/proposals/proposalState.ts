@@ -31,7 +31,10 @@ export function evolveProposal(
   const step = STEP_OF_EVENT[event.type];
   if (!step) return state;
   const added = event.type === 'ProposalSubmitted' ? ['occurredAt'] : ['occurredAt', 'committeeId'];
-  return { ...state, steps: keep(state.steps, amendments, step(event.data as Record<string, unknown>), event, added) };
+  return {
+    ...state,
+    steps: keep(state.steps, amendments, step(event.data as Record<string, unknown>), event, added),
+  };
 }
 
 /** A live step's current data (corrections applied). */

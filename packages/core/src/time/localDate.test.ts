@@ -4,7 +4,9 @@ import { endOfDateInput, localDate, localYear, startOfDateInput } from './localD
 
 describe('dates in a committee time zone', () => {
   it('a bare date starts at local midnight in Asia/Shanghai (UTC+8)', () => {
-    expect(new Date(startOfDateInput('2019-01-12', 'Asia/Shanghai')).toISOString()).toBe('2019-01-11T16:00:00.000Z');
+    expect(new Date(startOfDateInput('2019-01-12', 'Asia/Shanghai')).toISOString()).toBe(
+      '2019-01-11T16:00:00.000Z',
+    );
   });
 
   it('an act at 2019-12-31T23:30+08:00 belongs to 2019 in Shanghai but to 2019-12-31 UTC 15:30', () => {
@@ -14,7 +16,9 @@ describe('dates in a committee time zone', () => {
   });
 
   it('the end of a bare date is one millisecond before the next local midnight', () => {
-    expect(endOfDateInput('2019-12-31', 'Asia/Shanghai') + 1).toBe(startOfDateInput('2020-01-01', 'Asia/Shanghai'));
+    expect(endOfDateInput('2019-12-31', 'Asia/Shanghai') + 1).toBe(
+      startOfDateInput('2020-01-01', 'Asia/Shanghai'),
+    );
   });
 
   it('localDate inverts startOfDateInput for any day and zone', () => {

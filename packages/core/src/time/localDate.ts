@@ -32,7 +32,9 @@ export function startOfDateInput(value: string, timeZone: string): number {
 export function endOfDateInput(value: string, timeZone: string): number {
   const m = BARE_DATE.exec(value);
   if (!m) return Date.parse(value);
-  const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1)).toISOString().slice(0, 10);
+  const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1))
+    .toISOString()
+    .slice(0, 10);
   return startOfDateInput(next, timeZone) - 1;
 }
 
