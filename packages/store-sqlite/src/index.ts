@@ -1,2 +1,3 @@
 export type { SqliteEventStoreOptions } from './sqliteEventStore.ts';
 export { SqliteEventStore } from './sqliteEventStore.ts';
+export { SqliteProjectionStore } from './sqliteProjectionStore.ts';

@@ -28,6 +28,28 @@ const MIGRATIONS: readonly Migration[] = [
         UNIQUE (stream_id, stream_version)
       );`,
   },
+  {
+    version: 2,
+    name: 'create projection state',
+    sql: `
+      CREATE TABLE projection_state (
+        slot TEXT NOT NULL,
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        checkpoint INTEGER NOT NULL,
+        anomalies TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (slot, name)
+      );
+      CREATE TABLE projection_state_parts (
+        slot TEXT NOT NULL,
+        name TEXT NOT NULL,
+        key TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (slot, name, key, part)
+      );`,
+  },
 ];
 
 /** The schema version this build writes and reads. */

@@ -16,8 +16,10 @@ export interface ProjectionStatus {
 
 /** Options of the runtime. */
 export interface ProjectionRuntimeOptions {
-  /** Persist states and checkpoints after this many events during a long catch-up (default 100,000). */
+  /** Persist states and checkpoints after this many events during a long catch-up (default: by time only). */
   readonly saveEvery?: number;
+  /** Persist states and checkpoints at least this often during a long catch-up (ms, default 20,000). */
+  readonly saveIntervalMs?: number;
   /** Called now and then during catch-up and rebuild with the position reached and the head. */
   readonly onProgress?: (position: number, head: number) => void;
   /** Rows fetched per read (default 2,000). */
