@@ -51,7 +51,10 @@ export class SqliteProjectionStore implements ProjectionStore {
       }
       const value = JSON.parse(row.json) as unknown;
       if (row.part < 0) fields[row.key] = value;
-      else Object.assign((fields[row.key] ??= {}) as Record<string, unknown>, value);
+      else {
+        const merged = (fields[row.key] ?? {}) as Record<string, unknown>;
+        fields[row.key] = Object.assign(merged, value);
+      }
     }
     if (state === undefined) state = fields;
     return {

@@ -4,6 +4,7 @@ import { fingerprint } from '../commandHandling/fingerprint.ts';
 import type { RecordedEvent } from '../envelope/envelope.ts';
 import { EVENT_SCHEMAS, type EventType } from '../events/eventSchemas.ts';
 import { Actor, EventId, parseStreamId } from '../ids/ids.ts';
+import { checkProposers, type SubmitProposal } from '../proposals/proposalCommands.ts';
 import { type Rejection, rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
 import { startOfDateInput } from '../time/localDate.ts';
@@ -138,8 +139,16 @@ function checkCorrected(type: string, merged: Record<string, unknown>): Rejectio
   const parsed = schema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const path = ['data', ...issue.path.map(String)].join('.');
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
+    const path = ['data', ...issue.path.map(String), ...unknownKey].join('.');
     return rejection('invalid-command', path, undefined, issue.message);
+  }
+  if (type === 'ProposalReviewed') {
+    if (merged.decision === 'merged' && merged.mergedInto === undefined)
+      return rejection('merge-target-required', 'data.mergedInto');
+    if (merged.decision !== 'merged' && merged.mergedInto !== undefined) {
+      return rejection('field-not-allowed', 'data.mergedInto', merged.mergedInto);
+    }
   }
   if (type === 'AttendanceRecorded') {
     if (merged.status === 'excused' && merged.leaveReason === undefined)
@@ -152,6 +161,29 @@ function checkCorrected(type: string, merged: Record<string, unknown>): Rejectio
       return rejection('fraction-out-of-range', 'data.fractionAttended', f);
   }
   return undefined;
+}
+
+const PROPOSER_FIELDS = [
+  'proposerType',
+  'leadMemberId',
+  'coSignerIds',
+  'collectiveBody',
+  'mainMemberIds',
+  'submittedOn',
+];
+
+/** A correction of who proposed a proposal must keep the rules of the proposer type (checked as at submission). */
+function checkCorrectedProposers(
+  type: string,
+  patch: Readonly<Record<string, unknown>>,
+  merged: Record<string, unknown>,
+  ctx: DecisionContext,
+  timeZone: string,
+): Rejection | undefined {
+  if (type !== 'ProposalSubmitted' || !PROPOSER_FIELDS.some((f) => f in patch)) return undefined;
+  const proposal = merged as SubmitProposal;
+  const wrong = checkProposers(proposal, ctx, startOfDateInput(proposal.submittedOn, timeZone));
+  return wrong && { ...wrong, ...(wrong.field === undefined ? {} : { field: `data.${wrong.field}` }) };
 }
 
 export const correctRecord = defineCommand({
@@ -168,12 +200,20 @@ export const correctRecord = defineCommand({
       return err(rejection('retracted-event', 'eventId', data.eventId));
     const current = currentData(amendments, data.eventId, event.data as Record<string, unknown>);
     for (const [field, value] of Object.entries(data.data)) {
-      if (IDENTITY_FIELDS.has(field) && fingerprint(value) !== fingerprint(current[field])) {
+      // An identity field the record lacks (a publicity's optional level) may be added; one it has cannot change.
+      const was = current[field];
+      if (
+        IDENTITY_FIELDS.has(field) &&
+        was !== undefined &&
+        (value === undefined || fingerprint(value) !== fingerprint(was))
+      ) {
         return err(rejection('correction-changes-identity', `data.${field}`, value));
       }
     }
     const merged = { ...current, ...data.data };
-    const wrong = checkCorrected(event.type, merged);
+    const wrong =
+      checkCorrected(event.type, merged) ??
+      checkCorrectedProposers(event.type, data.data, merged, ctx, timeZone);
     if (wrong) return err(wrong);
     const dateField = ACT_DATE_FIELD[event.type as EventType];
     const newDate =

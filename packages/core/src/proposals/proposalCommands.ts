@@ -81,7 +81,12 @@ export const ProposalAnswered = AnswerProposal.extend(added);
 /** A proposer gave feedback. */
 export const ProposerFeedbackRecorded = RecordProposerFeedback.extend(added);
 
-function checkProposers(data: SubmitProposal, ctx: DecisionContext, at: number): Rejection | undefined {
+/** The rules of the proposer type, and every named proposer known and seated on the day of submission. */
+export function checkProposers(
+  data: SubmitProposal,
+  ctx: DecisionContext,
+  at: number,
+): Rejection | undefined {
   const has = (v: unknown[] | undefined) => v !== undefined && v.length > 0;
   if (data.proposerType === 'collective') {
     if (data.collectiveBody === undefined) return rejection('collective-body-required', 'collectiveBody');
