@@ -93,3 +93,7 @@ export {
   startOfDateInput,
   startOfLocalYear,
 } from './time/localDate.ts';
+export type { LogSeal, SealedHead } from './audit/seal.ts';
+export { merkleRoot, readHeads, SEAL_EVENT_TYPE, SEAL_STREAM, sealLog } from './audit/seal.ts';
+export type { AuditFinding, AuditReport, TamperKind } from './audit/verifyLog.ts';
+export { verifyLog } from './audit/verifyLog.ts';
