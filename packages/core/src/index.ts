@@ -1,3 +1,7 @@
+export type { LogSeal, SealedHead } from './audit/seal.ts';
+export { merkleRoot, readHeads, SEAL_EVENT_TYPE, SEAL_STREAM, sealLog } from './audit/seal.ts';
+export type { AuditFinding, AuditReport, TamperKind } from './audit/verifyLog.ts';
+export { verifyLog } from './audit/verifyLog.ts';
 export type { CommandHandlerOptions, CommandOutcome } from './commandHandling/commandHandler.ts';
 export { CommandHandler } from './commandHandling/commandHandler.ts';
 export type { CommandEnvelope, CommandMeta, CommandName, ParsedCommand } from './commandHandling/commands.ts';
@@ -81,6 +85,9 @@ export {
   yearSpan,
 } from './projections/recordQueries.ts';
 export type { ProposalState } from './proposals/proposalState.ts';
+export type { RecorderRole } from './recorders/recorderCommands.ts';
+export type { RecorderPolicy } from './recorders/recorderPolicy.ts';
+export { authorizeRecorder, DEFAULT_RECORDER_POLICY } from './recorders/recorderPolicy.ts';
 export type { Rejection, RejectionCode } from './rejections/rejection.ts';
 export { REJECTION_CODES, rejection } from './rejections/rejection.ts';
 export type { Result } from './rejections/result.ts';
@@ -93,7 +100,3 @@ export {
   startOfDateInput,
   startOfLocalYear,
 } from './time/localDate.ts';
-export type { LogSeal, SealedHead } from './audit/seal.ts';
-export { merkleRoot, readHeads, SEAL_EVENT_TYPE, SEAL_STREAM, sealLog } from './audit/seal.ts';
-export type { AuditFinding, AuditReport, TamperKind } from './audit/verifyLog.ts';
-export { verifyLog } from './audit/verifyLog.ts';

@@ -3,6 +3,7 @@ import { newEventId } from '../envelope/eventId.ts';
 import { ConcurrencyError } from '../eventStore/errors.ts';
 import type { AppendRequest, EventStore } from '../eventStore/eventStore.ts';
 import { CURRENT_SCHEMA_VERSION } from '../events/eventSchemas.ts';
+import { authorizeRecorder, type RecorderPolicy } from '../recorders/recorderPolicy.ts';
 import type { Rejection, RejectionCode } from '../rejections/rejection.ts';
 import type { ParsedCommand } from './commands.ts';
 import type { Decision, DecisionContext } from './decision.ts';
@@ -29,6 +30,8 @@ export interface CommandHandlerOptions {
   readonly maxRetries?: number;
   /** Put in every event's metadata. */
   readonly correlationId?: string;
+  /** When given, `meta.recordedBy` must be a registered recorder allowed by this policy (off by default). */
+  readonly recorderPolicy?: RecorderPolicy;
 }
 
 interface Cached {
@@ -57,6 +60,9 @@ const MAYBE_STALE: ReadonlySet<RejectionCode> = new Set([
   'not-filed',
   'merge-target-not-filed',
   'not-answered',
+  'unregistered-recorder',
+  'unauthorised-recorder',
+  'unauthorised-approver',
 ]);
 
 /**
@@ -70,6 +76,7 @@ export class CommandHandler<T = number> {
   readonly #newEventId: () => string;
   readonly #maxRetries: number;
   readonly #correlationId: string | undefined;
+  readonly #recorderPolicy: RecorderPolicy | undefined;
   readonly #cache = new Map<string, Cached>();
   readonly #events = new Map<string, RecordedEvent | null>();
   #pending: Pending<T>[] = [];
@@ -85,6 +92,7 @@ export class CommandHandler<T = number> {
     this.#newEventId = options.newEventId ?? newEventId;
     this.#maxRetries = options.maxRetries ?? 5;
     this.#correlationId = options.correlationId;
+    this.#recorderPolicy = options.recorderPolicy;
   }
 
   /** How many decided commands wait for `flush`. */
@@ -150,7 +158,13 @@ export class CommandHandler<T = number> {
         expectedVersion: cached.version === 0 ? 'no-stream' : cached.version,
       },
     });
-    cached.state = evolveStreamState(cached.state, { eventId: event.eventId, streamId, type, data });
+    cached.state = evolveStreamState(cached.state, {
+      eventId: event.eventId,
+      streamId,
+      type,
+      data,
+      metadata: event.metadata,
+    });
     cached.version += 1;
     return 'pending';
   }
@@ -206,6 +220,10 @@ export class CommandHandler<T = number> {
     (this.#context as { recordedAt: number }).recordedAt = recordedAt;
     for (;;) {
       try {
+        if (this.#recorderPolicy) {
+          const denied = authorizeRecorder(command, this.#context, this.#recorderPolicy);
+          if (denied) return { ok: false, error: denied };
+        }
         return command.definition.decide(command.data, this.#context);
       } catch (signal) {
         if (signal instanceof StreamNotLoaded) await this.#load(signal.streamId);

@@ -27,12 +27,14 @@ import {
   reviewProposal,
   submitProposal,
 } from '../proposals/proposalCommands.ts';
+import { registerRecorder } from '../recorders/recorderCommands.ts';
 import { Instant } from '../time/localDate.ts';
 import type { CommandDefinition } from './decision.ts';
 
 const definitions = [
   registerCommittee,
   openTerm,
+  registerRecorder,
   appointMember,
   setStandingMember,
   endMembership,

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../envelope/envelope.ts';
+import { authorizeRecorder, type RecorderPolicy } from '../recorders/recorderPolicy.ts';
 import type { ParsedCommand } from './commands.ts';
 import type { Decision } from './decision.ts';
 import {
@@ -28,13 +29,20 @@ export const decider = {
     ),
     events: 'hash' in event ? new Map(state.events).set(event.eventId, event) : state.events,
   }),
-  decide: (command: ParsedCommand, state: DomainState, now: number): Decision => {
+  decide: (
+    command: ParsedCommand,
+    state: DomainState,
+    now: number,
+    recorderPolicy?: RecorderPolicy,
+  ): Decision => {
     const recordedAt = command.meta.recordedAt === undefined ? now : Date.parse(command.meta.recordedAt);
     const ctx = decisionContext(
       (id) => state.streams.get(id) ?? initialStreamState(id),
       (id) => state.events.get(id),
       recordedAt,
     );
+    const denied = recorderPolicy && authorizeRecorder(command, ctx, recorderPolicy);
+    if (denied) return { ok: false, error: denied };
     return command.definition.decide(command.data, ctx);
   },
 };

@@ -13,6 +13,7 @@ export interface EvolvableEvent {
   readonly streamId: string;
   readonly type: string;
   readonly data: unknown;
+  readonly metadata?: { readonly recordedBy: string };
 }
 
 type Evolve = (state: never, event: EvolvableEvent) => unknown;

@@ -19,6 +19,8 @@ export interface CommitteeState {
   readonly registered: string | undefined;
   readonly timeZone: string;
   readonly terms: ReadonlyMap<number, TermInfo>;
+  /** Registered recorders and their roles (latest registration wins). */
+  readonly recorders: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A committee never registered. */
@@ -26,6 +28,7 @@ export const initialCommitteeState: CommitteeState = {
   registered: undefined,
   timeZone: 'Asia/Shanghai',
   terms: new Map(),
+  recorders: new Map(),
 };
 
 /** Folds one event of a `committee-<id>` stream. */
@@ -48,6 +51,10 @@ export function evolveCommittee(
       fingerprint: eventFingerprint(command, ['occurredAt']),
     };
     return { ...state, terms: new Map(state.terms).set(command.term, info) };
+  }
+  if (event.type === 'RecorderRegistered') {
+    const data = event.data as { recorderId: string; roles: string[] };
+    return { ...state, recorders: new Map(state.recorders).set(data.recorderId, data.roles) };
   }
   return state;
 }

@@ -28,6 +28,7 @@ export type CorrectRecord = z.infer<typeof CorrectRecord>;
 const NOT_AMENDABLE: ReadonlySet<string> = new Set([
   'CommitteeRegistered',
   'TermOpened',
+  'RecorderRegistered',
   'RecordRetracted',
   'RecordCorrected',
 ]);

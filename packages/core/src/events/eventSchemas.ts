@@ -26,11 +26,13 @@ import {
   ProposalSubmitted,
   ProposerFeedbackRecorded,
 } from '../proposals/proposalCommands.ts';
+import { RecorderRegistered } from '../recorders/recorderCommands.ts';
 
 /** The data schema of every event type, at its current schema version. */
 export const EVENT_SCHEMAS = {
   CommitteeRegistered,
   TermOpened,
+  RecorderRegistered,
   MemberAppointed,
   StandingMemberSet,
   MembershipEnded,

@@ -6,11 +6,14 @@ import type { MeetingScheduled } from './meetingCommands.ts';
 export interface MeetingState {
   readonly scheduled: { readonly eventId: string; readonly data: MeetingScheduled } | undefined;
   readonly fingerprint: string | undefined;
+  /** Who recorded the scheduling: the organiser, who may record the meeting's attendance. */
+  readonly scheduledBy: string | undefined;
   readonly amendments: Amendments;
 }
 
 /** A meeting never scheduled. */
 export const initialMeetingState: MeetingState = {
+  scheduledBy: undefined,
   scheduled: undefined,
   fingerprint: undefined,
   amendments: NO_AMENDMENTS,
@@ -19,12 +22,18 @@ export const initialMeetingState: MeetingState = {
 /** Folds one event of a `meeting-<id>` stream. */
 export function evolveMeeting(
   state: MeetingState,
-  event: { readonly eventId: string; readonly type: string; readonly data: unknown },
+  event: {
+    readonly eventId: string;
+    readonly type: string;
+    readonly data: unknown;
+    readonly metadata?: { readonly recordedBy: string };
+  },
 ): MeetingState {
   if (event.type === 'MeetingScheduled') {
     const data = event.data as MeetingScheduled;
     return {
       ...state,
+      scheduledBy: event.metadata?.recordedBy,
       scheduled: { eventId: event.eventId, data },
       fingerprint: eventFingerprint(data, ['occurredAt']),
     };

@@ -68,6 +68,15 @@ const MESSAGES = {
     '更正不能改变记录所指的履职对象',
   ],
   'already-ended': ['the membership has already ended', '委员资格已终止'],
+  'unregistered-recorder': [
+    'recordedBy is not a registered recorder of this committee',
+    '记录人未在该委员会登记',
+  ],
+  'unauthorised-recorder': ['this recorder may not record this kind of act', '该记录人无权记录此类履职'],
+  'unauthorised-approver': [
+    'approvedBy must be a registered reviewer of this committee',
+    '审批人须为该委员会登记的审核人',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** The code of a refusal: embedding apps match on it. */
