@@ -1,4 +1,4 @@
-import { endOfDateInput, liveActs, startOfDateInput, yearSpan } from '@lvzhi/core';
+import { endOfDateInput, startOfDateInput, yearSpan } from '@lvzhi/core';
 import type { LongLeaveEntry } from './analysisTypes.ts';
 import type { RecordIndex } from './recordIndex.ts';
 import type { Scope, ScopeMember } from './yearScope.ts';
@@ -13,7 +13,8 @@ export interface LeaveSpan {
 
 /** Every live long leave of a member (corrections applied), in the order declared. */
 export function leavesOf(index: RecordIndex, member: ScopeMember): LeaveSpan[] {
-  return liveActs(index.state, index.state.byMember[member.memberId])
+  return index
+    .memberFacts(member.memberId)
     .filter((a) => a.type === 'LongLeaveDeclared')
     .map((a) => {
       const from = a.data.from as string;
@@ -38,8 +39,10 @@ export function onLeaveAt(leaves: readonly LeaveSpan[], at: number): boolean {
 /** The long leaves overlapping the year of the members in scope, by member id then start date. */
 export function longLeaveEntries(index: RecordIndex, scope: Scope): LongLeaveEntry[] {
   const entries: LongLeaveEntry[] = [];
+  const years = new Map<string, readonly [number, number]>();
   for (const member of scope.members.values()) {
-    const year = yearSpan(scope.year, member.timeZone);
+    const year = years.get(member.timeZone) ?? yearSpan(scope.year, member.timeZone);
+    years.set(member.timeZone, year);
     for (const leave of leavesOf(index, member)) {
       if (leave.span[0] > year[1] || leave.span[1] < year[0]) continue;
       entries.push({

@@ -1,4 +1,3 @@
-import { liveActs } from '@lvzhi/core';
 import { ACT_FAMILIES, type ActFamily, type FamilyCounts } from './analysisTypes.ts';
 import type { OpinionEntry, ProposalEntry, RecordIndex } from './recordIndex.ts';
 import { inYear, type Scope, seatedAt } from './yearScope.ts';
@@ -43,7 +42,7 @@ export function memberActs(
   const tallies = new Map<string, Tally>();
   for (const member of scope.members.values()) {
     const counts = Object.fromEntries(ACT_FAMILIES.map((f) => [f, 0])) as Record<ActFamily, number>;
-    for (const act of liveActs(index.state, index.state.byMember[member.memberId])) {
+    for (const act of index.memberFacts(member.memberId)) {
       const family = FAMILY_OF_MEMBER_EVENT[act.type];
       if (family === undefined) continue;
       if (family === 'attendances' || family === 'speeches') {

@@ -66,7 +66,17 @@ export interface RecordIndex {
   readonly meetings: ReadonlyMap<string, MeetingEntry>;
   readonly proposals: readonly ProposalEntry[];
   readonly opinions: readonly OpinionEntry[];
+  /** A member's live acts of the member stream that analyses read (attendance, speech, publicity, public welfare, long leave). */
+  readonly memberFacts: (memberId: string) => readonly RecordedAct[];
 }
+
+const MEMBER_FACTS: ReadonlySet<string> = new Set([
+  'AttendanceRecorded',
+  'SpeechRecorded',
+  'PublicityRecorded',
+  'PublicWelfareRecorded',
+  'LongLeaveDeclared',
+]);
 
 const lastOf = (acts: readonly RecordedAct[], type: string) => acts.findLast((a) => a.type === type);
 const has = (acts: readonly RecordedAct[], type: string) => acts.some((a) => a.type === type);
@@ -149,5 +159,14 @@ export function recordIndex(state: DutyRecordState): RecordIndex {
   }
   const proposals = streamsOf(state, 'proposal').flatMap(([id, acts]) => proposalEntry(id, acts) ?? []);
   const opinions = streamsOf(state, 'opinion').flatMap(([id, acts]) => opinionEntry(id, acts) ?? []);
-  return { state, committees, seats, meetings, proposals, opinions };
+  const facts = new Map<string, readonly RecordedAct[]>();
+  const memberFacts = (memberId: string) => {
+    let found = facts.get(memberId);
+    if (found === undefined) {
+      found = liveActs(state, state.byMember[memberId]).filter((a) => MEMBER_FACTS.has(a.type));
+      facts.set(memberId, found);
+    }
+    return found;
+  };
+  return { state, committees, seats, meetings, proposals, opinions, memberFacts };
 }
