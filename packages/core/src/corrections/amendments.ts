@@ -38,8 +38,15 @@ export function amend(a: Amendments, event: { readonly type: string; readonly da
   return { ...a, applied, patches: new Map(a.patches).set(data.eventId, merged) };
 }
 
+/** Merges corrected fields over data; a field corrected to `null` is removed (e.g. a leave reason). */
+export function mergeCorrection<T>(data: T, patch: Readonly<Record<string, unknown>>): T {
+  const merged: Record<string, unknown> = { ...(data as Record<string, unknown>), ...patch };
+  for (const [key, value] of Object.entries(patch)) if (value === null) delete merged[key];
+  return merged as T;
+}
+
 /** The current data of an event: its original data with every correction merged over it. */
 export function currentData<T>(a: Amendments, eventId: string, original: T): T {
   const patch = a.patches.get(eventId);
-  return patch ? ({ ...original, ...patch } as T) : original;
+  return patch ? mergeCorrection(original, patch) : original;
 }

@@ -8,7 +8,7 @@ import { checkProposers, type SubmitProposal } from '../proposals/proposalComman
 import { type Rejection, rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
 import { startOfDateInput } from '../time/localDate.ts';
-import { type Amendments, currentData } from './amendments.ts';
+import { type Amendments, currentData, mergeCorrection } from './amendments.ts';
 
 const reason = z.string().min(1).max(2000);
 
@@ -115,6 +115,28 @@ function target(eventId: string, ctx: DecisionContext) {
   return ok({ event, ...stream });
 }
 
+/** Later steps that rest on each step of a proposal's or item's lifecycle. */
+const DEPENDENT_STEPS: Readonly<Record<string, (step: string) => boolean>> = {
+  ProposalSubmitted: (step) => step !== 'submitted',
+  ProposalReviewed: (step) => ['key', 'awarded', 'answered', 'feedback'].includes(step),
+  ProposalAnswered: (step) => step === 'feedback',
+  OpinionSubmitted: (step) => step !== 'submitted',
+};
+
+/** A live later step that rests on `event` (retract that one first), if any. */
+function dependentStep(event: RecordedEvent, ctx: DecisionContext): string | undefined {
+  const rests = DEPENDENT_STEPS[event.type];
+  const parsed = parseStreamId(event.streamId);
+  if (!rests || !parsed || (parsed.category !== 'proposal' && parsed.category !== 'opinion'))
+    return undefined;
+  const state = parsed.category === 'proposal' ? ctx.proposal(parsed.id) : ctx.opinion(parsed.id);
+  for (const [step, record] of state.steps) {
+    if (rests(step) && !state.amendments.retracted.has(record.eventId))
+      return `${step} (${record.eventId}) rests on it`;
+  }
+  return undefined;
+}
+
 export const retractRecord = defineCommand({
   name: 'RetractRecord',
   schema: RetractRecord,
@@ -127,6 +149,8 @@ export const retractRecord = defineCommand({
     if (amendments.applied.has(fingerprint(data))) return ok('no-op');
     if (amendments.retracted.has(data.eventId))
       return err(rejection('already-retracted', 'eventId', data.eventId));
+    const dependent = dependentStep(event, ctx);
+    if (dependent) return err(rejection('retraction-has-dependents', 'eventId', data.eventId, dependent));
     return ok({
       streamId: event.streamId,
       type: 'RecordRetracted',
@@ -211,7 +235,7 @@ export const correctRecord = defineCommand({
         return err(rejection('correction-changes-identity', `data.${field}`, value));
       }
     }
-    const merged = { ...current, ...data.data };
+    const merged = mergeCorrection(current, data.data);
     const wrong =
       checkCorrected(event.type, merged) ??
       checkCorrectedProposers(event.type, data.data, merged, ctx, timeZone);

@@ -1,3 +1,4 @@
+import { mergeCorrection } from '../corrections/amendments.ts';
 import type { RecordedEvent } from '../envelope/envelope.ts';
 import { EVENT_TYPES, type EventType } from '../events/eventSchemas.ts';
 import { defineProjection } from './projection.ts';
@@ -91,9 +92,16 @@ export const dutyRecordProjection = defineProjection<DutyRecordState>({
         target.retraction = amendment;
       } else {
         target.original ??= target.data;
-        const corrected = { ...target.data, ...(data.data as Record<string, unknown>) };
+        const corrected = mergeCorrection(target.data, data.data as Record<string, unknown>);
         if (typeof data.correctedOccurredAt === 'string') corrected.occurredAt = data.correctedOccurredAt;
         target.data = corrected;
+        // A correction may name members the original did not (an added co-signer or author).
+        const before = new Set(membersNamed(target.type, target.original));
+        for (const memberId of new Set(membersNamed(target.type, corrected))) {
+          if (!before.has(memberId) && !state.byMember[memberId]?.includes(target.eventId)) {
+            push(state.byMember, memberId, target.eventId);
+          }
+        }
         target.corrections = [...(target.corrections ?? []), amendment];
       }
       return state;

@@ -102,7 +102,7 @@ export function yearSpan(year: number, timeZone: string): readonly [number, numb
   return [startOfLocalYear(year, timeZone), startOfLocalYear(year + 1, timeZone) - 1];
 }
 
-/** Every member seated in a committee at any time within [from, to] (epoch ms), with the seat. */
+/** Every member seated in a committee at any time within [from, to] (epoch ms), with one such seat, by member id. */
 export function seatedDuring(
   state: DutyRecordState,
   committeeId: string,
@@ -110,7 +110,7 @@ export function seatedDuring(
   to: number,
 ): SeatRecord[] {
   const result: SeatRecord[] = [];
-  for (const memberId of Object.keys(state.byMember)) {
+  for (const memberId of Object.keys(state.byMember).sort()) {
     for (const seat of seatsOf(state, memberId)) {
       if (seat.committeeId !== committeeId) continue;
       const [s, e] = seatSpan(state, seat);
@@ -129,7 +129,10 @@ export function meetingOf(state: DutyRecordState, meetingId: string): Record<str
     ?.data;
 }
 
-/** The calendar year in which an act occurred, in a time zone. */
+/**
+ * The calendar year in which an act occurred, in a time zone. For an attendance or speech use the meeting's
+ * current start instead (`meetingOf`): a correction of the meeting's date does not move its attendances.
+ */
 export function yearOfAct(act: RecordedAct, timeZone: string): number {
   return localYear(Date.parse(act.data.occurredAt as string), timeZone);
 }

@@ -61,6 +61,10 @@ const MESSAGES = {
   ],
   'not-answered': ['feedback needs an answer from the handling unit first', '须先有承办单位答复才能反馈'],
   'already-retracted': ['the record is already retracted', '该记录已撤销'],
+  'retraction-has-dependents': [
+    'later records rest on this one: retract them first',
+    '有后续记录以此为依据，须先撤销后续记录',
+  ],
   'retracted-event': ['a retracted record cannot be corrected', '已撤销的记录不能更正'],
   'not-correctable': ['this kind of event cannot be corrected or retracted', '此类记录不能更正或撤销'],
   'correction-changes-identity': [

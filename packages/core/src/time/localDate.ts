@@ -51,9 +51,17 @@ export function localDate(epochMs: number, timeZone: string): string {
   return `${String(d.getFullYear()).padStart(4, '0')}-${mm}-${dd}`;
 }
 
+const yearStarts = new Map<string, number>();
+
 /** Epoch milliseconds of the first instant of a calendar year in `timeZone`. */
 export function startOfLocalYear(year: number, timeZone: string): number {
-  return new TZDate(year, 0, 1, timeZone).getTime();
+  const key = `${timeZone}|${year}`;
+  let ms = yearStarts.get(key);
+  if (ms === undefined) {
+    ms = new TZDate(year, 0, 1, timeZone).getTime();
+    if (yearStarts.size < 10_000) yearStarts.set(key, ms);
+  }
+  return ms;
 }
 
 /** True when `timeZone` is an IANA zone this runtime knows. */
