@@ -1,0 +1,18 @@
+import { recordBenchmark } from './record.ts';
+
+/** `pnpm bench [--commands N] [--rounds N] [--only ceiling|record]`: runs the benchmarks and prints their figures. */
+const args = process.argv.slice(2);
+const value = (flag: string) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? Number(args[i + 1]) : undefined;
+};
+const commands = value('--commands');
+const rounds = value('--rounds');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? (args[onlyAt + 1] as 'ceiling' | 'record') : undefined;
+console.log('record benchmark');
+await recordBenchmark({
+  ...(commands ? { commands } : {}),
+  ...(rounds ? { rounds } : {}),
+  ...(only ? { only } : {}),
+});
