@@ -19,9 +19,9 @@ interface VerifyJson {
   intact: boolean;
   streams: number;
   events: number;
-  breaks: {
+  findings: {
     streamId: string;
-    streamVersion: number;
+    streamVersion?: number;
     eventId?: string;
     kind: string;
     message: string;
@@ -96,7 +96,7 @@ describe('lvzhi log and lvzhi audit verify, on a recorded sample', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^intact: \d+ streams, 90 events/);
     const json = JSON.parse((await lvzhi('audit', 'verify', '--format', 'json')).stdout) as VerifyJson;
-    expect(json).toMatchObject({ intact: true, events: 90, breaks: [] });
+    expect(json).toMatchObject({ intact: true, events: 90, findings: [] });
   });
 
   describe('after an event is edited in the SQLite file', () => {
@@ -126,7 +126,7 @@ describe('lvzhi log and lvzhi audit verify, on a recorded sample', () => {
       const zh = await lvzhi('--lang', 'zh', 'audit', 'verify');
       expect(zh.code).toBe(1);
       expect(zh.stdout).toContain(`流 member-m-009，版本 ${edited.streamVersion}，事件 ${edited.eventId}`);
-      expect(zh.stdout).toContain('记录后被修改');
+      expect(zh.stdout).toContain('内容与哈希不符');
     });
 
     it('audit verify --format json reports the break', async () => {
@@ -134,7 +134,7 @@ describe('lvzhi log and lvzhi audit verify, on a recorded sample', () => {
       expect(run.code).toBe(1);
       const json = JSON.parse(run.stdout) as VerifyJson;
       expect(json.intact).toBe(false);
-      expect(json.breaks).toEqual([
+      expect(json.findings).toEqual([
         expect.objectContaining({
           streamId: 'member-m-009',
           streamVersion: edited.streamVersion,
@@ -142,7 +142,7 @@ describe('lvzhi log and lvzhi audit verify, on a recorded sample', () => {
           kind: 'hash-mismatch',
         }),
       ]);
-      expect(json.breaks[0]?.messageZh).toContain('member-m-009');
+      expect(json.findings[0]?.messageZh).toContain('哈希');
     });
   });
 
@@ -154,9 +154,36 @@ describe('lvzhi log and lvzhi audit verify, on a recorded sample', () => {
       db.close();
     }
     const json = JSON.parse((await lvzhi('audit', 'verify', '--format', 'json')).stdout) as VerifyJson;
-    expect(json.breaks).toContainEqual(
-      expect.objectContaining({ streamId: 'member-m-003', streamVersion: 2, kind: 'version-gap' }),
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({ streamId: 'member-m-003', kind: 'version-gap' }),
     );
+    expect(json.findings.find((f) => f.kind === 'version-gap')?.message).toContain('version 2 is missing');
+  });
+});
+
+describe('lvzhi audit seal', () => {
+  it('seals the log so that verify detects a deleted stream', async () => {
+    const temp = tempDir();
+    const path = join(temp.dir, 'lvzhi.db');
+    const lvzhi = (...args: string[]) => runCli(['--store', `sqlite:${path}`, ...args]);
+    try {
+      await lvzhi('record', example('sample-2019.jsonl'));
+      const sealed = await lvzhi('audit', 'seal', '--by', '审计组', '--format', 'json');
+      expect(sealed.code).toBe(0);
+      expect(JSON.parse(sealed.stdout)).toMatchObject({ eventCount: 90, position: 90 });
+      expect((await lvzhi('audit', 'verify')).stdout).toContain('checked against the seal of');
+      const db = new Database(path);
+      db.prepare("DELETE FROM events WHERE stream_id = 'proposal-2019-0006'").run();
+      db.close();
+      const run = await lvzhi('audit', 'verify', '--format', 'json');
+      expect(run.code).toBe(1);
+      expect((JSON.parse(run.stdout) as VerifyJson).findings).toEqual([
+        expect.objectContaining({ kind: 'deleted-stream', streamId: 'proposal-2019-0006' }),
+      ]);
+      expect((await lvzhi('audit', 'seal')).code).toBe(2);
+    } finally {
+      temp.remove();
+    }
   });
 });
 

@@ -24,6 +24,7 @@ describe('lvzhi usage', () => {
     [['log', '--help']],
     [['audit', '--help']],
     [['audit', 'verify', '--help']],
+    [['audit', 'seal', '--help']],
   ])('prints help and exits 0: lvzhi %j', async (args) => {
     const run = await runCli(args);
     expect(run.code).toBe(0);

@@ -1,5 +1,3 @@
-export type { StreamBreak, VerifyReport } from './audit/verifyChains.ts';
-export { verifyChains } from './audit/verifyChains.ts';
 export { ExitCode, UsageError } from './exitCodes.ts';
 export type { Lang } from './i18n/lang.ts';
 export type { CliIo } from './io.ts';

@@ -48,22 +48,20 @@ const en = {
     n === 0 ? 'no events' : `${n} event${n === 1 ? '' : 's'} (positions ${from}–${to})`,
 
   auditDescription: 'audit the tamper-evident log',
-  verifyDescription: "recompute every stream's hash chain and check that no version is missing",
+  verifyDescription:
+    "recompute every stream's hash chain and check the log against its latest seal; exit 1 naming the first broken event",
   verifyIntact: (streams: number, events: number) =>
     `intact: ${streams} streams, ${events} events, every hash chain verified`,
-  verifyBroken: (n: number) =>
-    `BROKEN: ${n} stream${n === 1 ? ' fails' : 's fail'} verification; the first broken event of each:`,
-  breakKinds: {
-    'hash-mismatch': "the event's content does not match its hash (edited after it was recorded)",
-    'prev-hash-mismatch':
-      "the event's prevHash does not match the previous event's hash (an event was removed, replaced or reordered)",
-    'version-gap': 'a stream version is missing (an event was deleted)',
-    'missing-tail': 'the stream ends before the version the store lists for it (events were deleted)',
-    'wrong-stream': 'the event is stored under a stream it was not chained in',
-    corrupt: 'the stored event cannot be decoded',
-  } as Record<string, string>,
-  breakWhere: (b: { streamId: string; streamVersion: number; eventId?: string | undefined }) =>
-    `stream ${b.streamId}, version ${b.streamVersion}${b.eventId ? `, event ${b.eventId}` : ''}`,
+  verifyBroken: (n: number) => `BROKEN: ${n} finding${n === 1 ? '' : 's'}, the first broken event first:`,
+  verifySeal: (position: number, at: string) =>
+    `checked against the seal of ${at} (up to position ${position})`,
+  sealDescription:
+    'append a seal of every stream head (a Merkle root), so that a deleted stream or tail is detected',
+  sealBy: 'who seals (recorded in the seal)',
+  sealed: (streams: number, events: number, position: number, root: string) =>
+    `sealed ${streams} streams, ${events} events, up to position ${position}; Merkle root ${root}`,
+  findingWhere: (f: { streamId: string; streamVersion?: number | undefined; eventId?: string | undefined }) =>
+    `stream ${f.streamId}${f.streamVersion === undefined ? '' : `, version ${f.streamVersion}`}${f.eventId ? `, event ${f.eventId}` : ''}`,
 };
 
 /** The messages of the CLI in one language. */
@@ -114,18 +112,17 @@ const zh: Messages = {
   logFooter: (n, from, to) => (n === 0 ? '没有事件' : `共 ${n} 条事件（位置 ${from}–${to}）`),
 
   auditDescription: '审计防篡改日志',
-  verifyDescription: '重新计算每个流的哈希链，并检查版本号没有缺失',
+  verifyDescription:
+    '重新计算每个流的哈希链，并与最近一次封存核对；发现损坏时以退出码 1 指出第一个损坏的记录',
   verifyIntact: (streams, events) => `完好：${streams} 个流、${events} 条事件，哈希链全部核验通过`,
-  verifyBroken: (n) => `已损坏：${n} 个流未通过核验；各流第一个损坏的事件：`,
-  breakKinds: {
-    'hash-mismatch': '事件内容与其哈希不符（记录后被修改）',
-    'prev-hash-mismatch': '事件的 prevHash 与前一事件的哈希不符（有事件被删除、替换或调换顺序）',
-    'version-gap': '流的版本号有缺失（有事件被删除）',
-    'missing-tail': '流在存储登记的版本之前就结束了（有事件被删除）',
-    'wrong-stream': '事件存放在并非其所链接的流中',
-    corrupt: '存储的事件无法解码',
-  },
-  breakWhere: (b) => `流 ${b.streamId}，版本 ${b.streamVersion}${b.eventId ? `，事件 ${b.eventId}` : ''}`,
+  verifyBroken: (n) => `已损坏：发现 ${n} 处问题，第一个损坏的记录列在最前：`,
+  verifySeal: (position, at) => `已与 ${at} 的封存核对（至位置 ${position}）`,
+  sealDescription: '追加一次封存，记录所有流头及其默克尔根，以便发现整个流或流尾被删除',
+  sealBy: '封存人（记入封存）',
+  sealed: (streams, events, position, root) =>
+    `已封存 ${streams} 个流、${events} 条记录，至位置 ${position}；默克尔根 ${root}`,
+  findingWhere: (f) =>
+    `流 ${f.streamId}${f.streamVersion === undefined ? '' : `，版本 ${f.streamVersion}`}${f.eventId ? `，事件 ${f.eventId}` : ''}`,
 };
 
 /** The CLI's messages in a language. */
