@@ -115,12 +115,13 @@ function target(eventId: string, ctx: DecisionContext) {
   return ok({ event, ...stream });
 }
 
-/** Later steps that rest on each step of a proposal's or item's lifecycle. */
+/**
+ * Later steps that rest on a step of a proposal's lifecycle. Retracting a whole submission retracts the
+ * proposal with all its steps (projections count none of them), so only intermediate steps are guarded.
+ */
 const DEPENDENT_STEPS: Readonly<Record<string, (step: string) => boolean>> = {
-  ProposalSubmitted: (step) => step !== 'submitted',
   ProposalReviewed: (step) => ['key', 'awarded', 'answered', 'feedback'].includes(step),
   ProposalAnswered: (step) => step === 'feedback',
-  OpinionSubmitted: (step) => step !== 'submitted',
 };
 
 /** A live later step that rests on `event` (retract that one first), if any. */
