@@ -10,6 +10,7 @@ export type {
   EvaluationPeriod,
   Flag,
   Item,
+  ItemSubject,
   MemberEvaluation,
 } from './evaluation/evaluationTypes.ts';
 export { loadPolicy } from './policy/loadPolicy.ts';

@@ -10,6 +10,16 @@ export interface Flag {
   readonly evidence: readonly string[];
 }
 
+/** The act an item is for: its family, business id and local date; for attendances, what was recorded. */
+export interface ItemSubject {
+  readonly family: string;
+  readonly id: string;
+  readonly on: string;
+  readonly status?: 'present' | 'excused' | 'absent';
+  readonly leaveReason?: string;
+  readonly fractionAttended?: number;
+}
+
 /**
  * One line of a member's breakdown. `kind`: `act` (points for one act), `count` (points for a number of acts),
  * `tier` (points of the tier that held), `none` (no act selected), `base` (a block's base points), or an
@@ -24,7 +34,9 @@ export interface Item {
   /** The event ids the points came from (for adjustments: those of the items adjusted). */
   readonly evidence: readonly string[];
   /** The meeting, proposal, item or activity the points are for, with its local date. */
-  readonly subject?: { readonly family: string; readonly id: string; readonly on: string };
+  readonly subject?: ItemSubject;
+  /** The acts a `count` or `tier` item looked at. */
+  readonly subjects?: readonly ItemSubject[];
   /** The member's credit share of a proposal's points, when not 1. */
   readonly share?: number;
   /** How many acts a `count` item counted. */

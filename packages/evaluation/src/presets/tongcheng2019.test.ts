@@ -112,6 +112,10 @@ describe('Given the tongcheng-2019 preset (one calendar year, 100 points, pass m
         tier: 2,
         points: 50,
         evidence: [ev.aP1, ev.p1, ev.aP2, ev.p2],
+        subjects: [
+          { family: 'attendance', id: 'p1', on: '2019-01-10', status: 'present' },
+          { family: 'attendance', id: 'p2', on: '2019-01-12', status: 'present' },
+        ],
       },
     ]);
     expect(items('A', 'proposal-filed')).toMatchObject([{ points: 15, evidence: [ev.pA1, ev.pA1review] }]);

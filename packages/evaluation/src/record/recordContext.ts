@@ -61,6 +61,13 @@ function indexProposal(index: Map<string, Credited[]>, submission: RecordedAct, 
   }
 }
 
+function byOccurrenceOfAct(a: RecordedAct, b: RecordedAct): number {
+  const x = Date.parse(a.data.occurredAt as string);
+  const y = Date.parse(b.data.occurredAt as string);
+  if (x !== y) return x - y;
+  return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+}
+
 /** Reads the committee's proposals and items once, indexed by the members they credit. */
 export function recordContext(state: DutyRecordState, committee: CommitteeInfo): RecordContext {
   const timeZone = committee.timeZone;
@@ -72,7 +79,8 @@ export function recordContext(state: DutyRecordState, committee: CommitteeInfo):
     const acts = liveActs(state, ids);
     const submission = acts.find((a) => a.type === (isProposal ? 'ProposalSubmitted' : 'OpinionSubmitted'));
     if (!submission || submission.data.committeeId !== committee.committeeId) continue;
-    const steps = acts.filter((a) => a !== submission);
+    // Later steps in order of occurrence (not of recording), so that evidence never depends on recording order.
+    const steps = acts.filter((a) => a !== submission).sort(byOccurrenceOfAct);
     if (isProposal) indexProposal(proposals, submission, steps);
     else {
       const authors = (submission.data.authorIds as string[] | undefined) ?? [];

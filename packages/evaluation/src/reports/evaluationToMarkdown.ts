@@ -1,7 +1,7 @@
-import type { Evaluation, Item, MemberEvaluation } from '../evaluation/evaluationTypes.ts';
+import type { Evaluation, Item, ItemSubject, MemberEvaluation } from '../evaluation/evaluationTypes.ts';
 import type { Block, Policy, Rule } from '../policy/policySchema.ts';
 import type { Lang } from '../policy/vocabulary.ts';
-import { FLAG_NAMES, GRADE_NAMES, PHRASES, SUBJECT_NAMES } from './wording.ts';
+import { ATTENDANCE_WORDS, FLAG_NAMES, GRADE_NAMES, PHRASES, SUBJECT_NAMES } from './wording.ts';
 
 /** Points as shown to a clerk: at most four decimals, a true minus sign. */
 export function showPoints(value: number): string {
@@ -12,6 +12,26 @@ export function showPoints(value: number): string {
 const showShare = (share: number) => `${String(Number((share * 100).toFixed(4)))}%`;
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const ids = (evidence: readonly string[]) => evidence.map((e) => `\`${e}\``).join(', ');
+
+const word = (key: string, lang: Lang) => ATTENDANCE_WORDS[key]?.[lang] ?? key;
+
+/** An act in words: `会议 p1 (2019-01-10, 请假: 病假)`. */
+function describeSubject(s: ItemSubject, lang: Lang, withFamily = true): string {
+  const parts = [s.on];
+  if (s.status) {
+    const reason = s.leaveReason === undefined ? '' : `: ${word(s.leaveReason, lang)}`;
+    const fraction =
+      s.fractionAttended === undefined ? '' : `, ${word('attended', lang)} ${showShare(s.fractionAttended)}`;
+    parts.push(`${word(s.status, lang)}${reason}${fraction}`);
+  }
+  const family = withFamily ? `${SUBJECT_NAMES[s.family]?.[lang] ?? s.family} ` : '';
+  return `${family}${s.id} (${parts.join(', ')})`;
+}
+
+const listSubjects = (item: Item, lang: Lang) =>
+  item.subjects && item.subjects.length > 0
+    ? ` — ${item.subjects.map((s) => describeSubject(s, lang)).join('; ')}`
+    : '';
 
 interface Lookup {
   readonly blocks: ReadonlyMap<string, Block>;
@@ -53,7 +73,7 @@ function describeItem(item: Item, look: Lookup, lang: Lang): string {
     case 'tier': {
       const tier =
         rule?.kind === 'tiers' && item.tier !== undefined ? rule.tiers[item.tier]?.label[lang] : undefined;
-      return `${label}: ${tier ?? PHRASES.otherwise[lang]} → ${pts}`;
+      return `${label}: ${tier ?? PHRASES.otherwise[lang]} → ${pts}${listSubjects(item, lang)}`;
     }
     case 'count': {
       const per = rule?.kind === 'count' ? rule : undefined;
@@ -62,11 +82,10 @@ function describeItem(item: Item, look: Lookup, lang: Lang): string {
           ? `${showPoints(per.points)} × (${item.count} − ${per.beyond})`
           : `${showPoints(per.points)} × ${item.count}`
         : `${item.count}`;
-      return `${label}: ${item.count} → ${formula} = ${pts}`;
+      return `${label}: ${item.count} → ${formula} = ${pts}${listSubjects(item, lang)}`;
     }
     case 'act': {
-      const s = item.subject;
-      const what = s ? `${SUBJECT_NAMES[s.family]?.[lang] ?? s.family} ${s.id} (${s.on})` : '';
+      const what = item.subject ? describeSubject(item.subject, lang) : '';
       const formula =
         item.share !== undefined && rule?.kind === 'per-act'
           ? `${showPoints(rule.points)} × ${showShare(item.share)} = ${pts}`
@@ -122,7 +141,9 @@ export function evaluationToMarkdown(evaluation: Evaluation, policy: Policy, lan
   const look = lookup(policy);
   const period =
     'year' in evaluation.period
-      ? `${evaluation.period.year} ${PHRASES.year[lang]}`
+      ? lang === 'zh'
+        ? `${evaluation.period.year} ${PHRASES.year[lang]}`
+        : `${PHRASES.year[lang]} ${evaluation.period.year}`
       : lang === 'zh'
         ? `第${evaluation.period.term}${PHRASES.term[lang]}`
         : `${PHRASES.term[lang]} ${evaluation.period.term}`;

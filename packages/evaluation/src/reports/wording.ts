@@ -35,6 +35,20 @@ export const SUBJECT_NAMES: Readonly<Record<string, Words>> = {
   'annual-report': { zh: '履职报告', en: 'annual report' },
 };
 
+/** Attendance statuses and leave reasons: an absence is never shown without its reason. */
+export const ATTENDANCE_WORDS: Readonly<Record<string, Words>> = {
+  present: { zh: '出席', en: 'present' },
+  excused: { zh: '请假', en: 'excused' },
+  absent: { zh: '缺席', en: 'absent' },
+  illness: { zh: '病假', en: 'illness' },
+  maternity: { zh: '产假', en: 'maternity' },
+  'higher-level-meeting': { zh: '参加上级会议', en: 'higher-level meeting' },
+  'official-abroad': { zh: '因公出国（境）', en: 'official duty abroad' },
+  work: { zh: '工作原因', en: 'work' },
+  other: { zh: '其他', en: 'other' },
+  attended: { zh: '到会比例', en: 'attended' },
+};
+
 /** Fixed phrases of the reports. */
 export const PHRASES = {
   committee: { zh: '委员会', en: 'committee' },

@@ -1,5 +1,5 @@
 import { match } from 'ts-pattern';
-import type { Item } from '../evaluation/evaluationTypes.ts';
+import type { Item, ItemSubject } from '../evaluation/evaluationTypes.ts';
 import type { Params, Rule, TiersRule } from '../policy/policySchema.ts';
 import type { Fact } from '../record/facts.ts';
 import { matchFact, type Selected, selectFacts } from '../record/selectFacts.ts';
@@ -18,7 +18,17 @@ export interface RuleOutcome {
   readonly flags: { readonly code: string; readonly evidence: readonly string[] }[];
 }
 
-const subject = (s: Selected) => ({ family: s.fact.family, id: s.fact.subjectId, on: s.fact.on });
+/** The act a selected fact is, as a report shows it (an attendance with its status and leave reason). */
+function subject({ fact }: Selected): ItemSubject {
+  const base = { family: fact.family, id: fact.subjectId, on: fact.on };
+  if (fact.family !== 'attendance') return base;
+  return {
+    ...base,
+    status: fact.status,
+    ...(fact.leaveReason === undefined ? {} : { leaveReason: fact.leaveReason }),
+    ...(fact.fractionAttended === undefined ? {} : { fractionAttended: fact.fractionAttended }),
+  };
+}
 
 function tiers(rule: TiersRule, block: string, selected: Selected[], m: Scoring): RuleOutcome {
   if (selected.length === 0) {
@@ -36,7 +46,17 @@ function tiers(rule: TiersRule, block: string, selected: Selected[], m: Scoring)
   const tier = rule.tiers.findIndex((t) => holds(t.where, t.quantifier));
   const points = tier < 0 ? rule.otherwise : rule.tiers[tier]!.points;
   return {
-    items: [{ block, rule: rule.id, kind: 'tier', points, evidence, ...(tier < 0 ? {} : { tier }) }],
+    items: [
+      {
+        block,
+        rule: rule.id,
+        kind: 'tier',
+        points,
+        evidence,
+        subjects: selected.map(subject),
+        ...(tier < 0 ? {} : { tier }),
+      },
+    ],
     flags: [],
   };
 }
@@ -71,6 +91,7 @@ export function scoreRule(rule: Rule, block: string, m: Scoring): RuleOutcome {
                 points: r.points * Math.max(0, selected.length - r.beyond),
                 evidence: unionEvidence(selected.map((s) => s.evidence)),
                 count: selected.length,
+                subjects: selected.map(subject),
               },
             ],
       flags: [],
