@@ -16,6 +16,7 @@ export type {
 export { loadPolicy } from './policy/loadPolicy.ts';
 export { parsePolicy } from './policy/parsePolicy.ts';
 export type { PolicyProblem } from './policy/policyChecks.ts';
+export { policyJsonSchema } from './policy/policyJsonSchema.ts';
 export type {
   Block,
   FlagRule,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listPresets, presetPolicy } from '../presets/presets.ts';
 import { parsePolicy } from './parsePolicy.ts';
+import { policyJsonSchema } from './policyJsonSchema.ts';
 
 const label = { zh: '标签', en: 'label' };
 const minimal = (extra: Record<string, unknown> = {}) => ({
@@ -126,5 +127,13 @@ describe('Given policies written as JSON', () => {
 
   it('refuses text that is not JSON', () => {
     expect(problems('{"id": ')).toEqual([['$', 'invalid-json']]);
+  });
+
+  it('is published as JSON Schema for editors', () => {
+    const schema = policyJsonSchema();
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties as object)).toEqual(
+      expect.arrayContaining(['id', 'version', 'period', 'params', 'score', 'minimums', 'grading', 'flags']),
+    );
   });
 });

@@ -32,9 +32,10 @@ function meetingFact(ctx: RecordContext, act: RecordedAct, seats: readonly SeatR
   const meeting = meetingAct(ctx, d.meetingId as string);
   if (!meeting || d.committeeId !== ctx.committee.committeeId) return undefined;
   const m = meeting.data;
+  // The act belongs to the year its meeting starts, as the meeting is currently recorded (corrections included).
   const base = {
     eventId: act.eventId,
-    ...when(ctx, act),
+    ...when(ctx, meeting),
     term: m.term as number,
     subjectId: d.meetingId as string,
     meetingEventId: meeting.eventId,
