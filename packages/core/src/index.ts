@@ -1,3 +1,4 @@
+export { AttendanceStatus, Capacity, Channel, LeaveReason } from './attendance/attendanceCommands.ts';
 export type { LogSeal, SealedHead } from './audit/seal.ts';
 export { merkleRoot, readHeads, SEAL_EVENT_TYPE, SEAL_STREAM, sealLog } from './audit/seal.ts';
 export type { AuditFinding, AuditReport, TamperKind } from './audit/verifyLog.ts';
@@ -12,9 +13,9 @@ export type { CommandDefinition, Decided, Decision, DecisionContext } from './co
 export type { EvolvableEvent } from './commandHandling/domainState.ts';
 export { evolveStreamState, initialStreamState } from './commandHandling/domainState.ts';
 export { parseCommand } from './commandHandling/parseCommand.ts';
-export type { CommitteeLevel } from './committees/committeeCommands.ts';
+export { CommitteeLevel } from './committees/committeeCommands.ts';
 export type { CommitteeState, TermInfo } from './committees/committeeState.ts';
-export type { Grade } from './decisions/decisionCommands.ts';
+export { Grade } from './decisions/decisionCommands.ts';
 export type { ChainedEvent, EventMetadata, ProposedEvent, RecordedEvent } from './envelope/envelope.ts';
 export { isUuidV7, newEventId } from './envelope/eventId.ts';
 export type { ChainBreak, StreamHead } from './envelope/hashChain.ts';
@@ -56,10 +57,13 @@ export type {
   StreamCategory,
 } from './ids/ids.ts';
 export { parseStreamId, streamIds } from './ids/ids.ts';
+export { MeetingKind } from './meetings/meetingCommands.ts';
 export type { MeetingState } from './meetings/meetingState.ts';
+export { EndReason, LongLeaveReason } from './members/memberCommands.ts';
 export type { MemberState } from './members/memberState.ts';
 export type { Membership } from './members/membership.ts';
 export { isStandingAt, longLeaveAt, membershipsOf, seatAt } from './members/membership.ts';
+export { AdoptionLevel } from './opinions/opinionCommands.ts';
 export type { OpinionState } from './opinions/opinionState.ts';
 export type { Amendment, DutyRecordState, RecordedAct } from './projections/dutyRecord.ts';
 export { dutyRecordProjection, liveActs, membersNamed } from './projections/dutyRecord.ts';
@@ -84,8 +88,9 @@ export {
   yearOfAct,
   yearSpan,
 } from './projections/recordQueries.ts';
+export { ProposalCategory, ProposerType, ReviewDecision } from './proposals/proposalCommands.ts';
 export type { ProposalState } from './proposals/proposalState.ts';
-export type { RecorderRole } from './recorders/recorderCommands.ts';
+export { RecorderRole } from './recorders/recorderCommands.ts';
 export type { RecorderPolicy } from './recorders/recorderPolicy.ts';
 export { authorizeRecorder, DEFAULT_RECORDER_POLICY } from './recorders/recorderPolicy.ts';
 export type { Rejection, RejectionCode } from './rejections/rejection.ts';
