@@ -1,0 +1,58 @@
+import { CommandHandler, InMemoryEventStore } from '@lvzhi/core';
+import { describe, expect, it } from 'vitest';
+import { AtomicGuardedStore, AtomicRecordInterrupted } from './guardedStore.ts';
+import type { InputLine } from './jsonLines.ts';
+import { type LineTag, recordLines } from './recordLines.ts';
+
+const meta = { recordedBy: 'clerk', recordedAt: '2019-02-01T12:00:00+08:00' };
+const committee = (committeeId: string) =>
+  JSON.stringify({
+    command: 'RegisterCommittee',
+    data: { committeeId, name: committeeId, level: 'county' },
+    meta,
+  });
+const term = (committeeId: string) =>
+  JSON.stringify({
+    command: 'OpenTerm',
+    data: { committeeId, term: 1, startsOn: '2019-01-01', endsOn: '2023-12-31' },
+    meta,
+  });
+
+describe('an --atomic record', () => {
+  it('stops and writes nothing of the file when another writer changes the store meanwhile', async () => {
+    const store = new InMemoryEventStore();
+    const other = new CommandHandler(store);
+    async function* lines(): AsyncGenerator<InputLine> {
+      yield { number: 1, text: committee('c1'), bytesRead: 0 };
+      yield { number: 2, text: term('c2'), bytesRead: 0 }; // refused: c2 is unknown so far
+      await other.handle(JSON.parse(committee('c2')));
+      yield { number: 3, text: term('c2'), bytesRead: 0 }; // c2 now exists: the handler catches up
+    }
+    const guarded = new AtomicGuardedStore(store);
+    const run = recordLines(lines(), new CommandHandler<LineTag>(guarded), {
+      source: 'test',
+      atomic: true,
+      beforeAtomicCommit: () => guarded.allowOneAppend(),
+    });
+    await expect(run).rejects.toBeInstanceOf(AtomicRecordInterrupted);
+    const written = [];
+    for await (const e of store.readAll()) written.push(e.streamId);
+    expect(written).toEqual(['committee-c2']);
+  });
+
+  it('writes the whole file in one append when every line is accepted', async () => {
+    const store = new InMemoryEventStore();
+    const guarded = new AtomicGuardedStore(store);
+    async function* lines(): AsyncGenerator<InputLine> {
+      yield { number: 1, text: committee('c1'), bytesRead: 0 };
+      yield { number: 2, text: term('c1'), bytesRead: 0 };
+    }
+    const summary = await recordLines(lines(), new CommandHandler<LineTag>(guarded), {
+      source: 'test',
+      atomic: true,
+      beforeAtomicCommit: () => guarded.allowOneAppend(),
+    });
+    expect(summary).toMatchObject({ recorded: 2, rejected: 0, written: 2 });
+    expect(await store.headPosition()).toBe(2);
+  });
+});
