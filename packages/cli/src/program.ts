@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerArchive, registerMembers } from './commands/archive.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerLog } from './commands/log.ts';
+import { registerProjections } from './commands/projections.ts';
 import { registerRecord } from './commands/record.ts';
 import type { CommandContext } from './context.ts';
 import { ExitCode, UsageError } from './exitCodes.ts';
@@ -45,6 +47,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   registerRecord(program, ctx);
   registerLog(program, ctx);
   registerAudit(program, ctx);
+  registerProjections(program, ctx);
+  registerMembers(program, ctx);
+  registerArchive(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

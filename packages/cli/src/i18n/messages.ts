@@ -62,6 +62,119 @@ const en = {
     `sealed ${streams} streams, ${events} events, up to position ${position}; Merkle root ${root}`,
   findingWhere: (f: { streamId: string; streamVersion?: number | undefined; eventId?: string | undefined }) =>
     `stream ${f.streamId}${f.streamVersion === undefined ? '' : `, version ${f.streamVersion}`}${f.eventId ? `, event ${f.eventId}` : ''}`,
+
+  projOptAsOf:
+    "read the record as known at this instant (recordedAt): ISO-8601 with offset, or a bare date YYYY-MM-DD = the end of that day in the committee's time zone",
+  projOptCommittee: 'the committee (its id); by default the only one recorded',
+  projOptTerm: 'the term (届), a whole number',
+  projOptYear: "the calendar year, in the committee's time zone",
+  projOptReportFormat: (choices: readonly string[]) =>
+    `output format: ${choices.join(', ')} (md: Markdown for people, json for machines, csv for spreadsheets)`,
+  projProgressFormat: '{bar} {percentage}% | {value}/{total} events | {rate} events/s',
+  projNotSaved:
+    'note: projection states cannot be saved in this store (read-only or in memory); caught up in memory for this run only',
+  projNoCommittee: 'no committee is recorded yet: record a RegisterCommittee first',
+  projChooseCommittee: (ids: readonly string[]) =>
+    `the record holds several committees; choose with --committee: ${ids.join(', ')}`,
+  projUnknownCommittee: (id: string, known: readonly string[]) =>
+    `no committee "${id}" in the record${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
+  projZoneAmbiguous:
+    'a bare date is a local date, but the committees are in different time zones: add --committee, or give an ISO instant with offset',
+  projAsOfNote: (iso: string) => `as known at ${iso}`,
+
+  projectionsDescription:
+    'projections (the duty record that archives, analyses and evaluations read): status and rebuild',
+  projectionsStatusDescription:
+    'show each projection: version, checkpoint, head of the log, lag (events not yet applied) and anomalies',
+  projectionsRebuildDescription:
+    'rebuild every projection from the start of the log into a separate slot, then switch to it (a progress bar on a terminal)',
+  projectionsOptAnomalies: 'how many anomalies to show per projection',
+  projectionsHeaders: ['projection', 'version', 'checkpoint', 'head', 'lag', 'anomalies'],
+  projectionsAnomaliesHeading: (name: string, shown: number, total: number) =>
+    `${name}: ${shown === total ? `${total} anomal${total === 1 ? 'y' : 'ies'}` : `the first ${shown} of ${total} anomalies`}:`,
+  projectionsAnomalyHeaders: ['position', 'type', 'event', 'message'],
+  projectionsInMemory: 'projection states of this store live in memory only: nothing is saved between runs',
+  projectionsRebuilt: (name: string, version: number, checkpoint: number, anomalies: number) =>
+    `rebuilt ${name} v${version} up to position ${checkpoint} (${anomalies} anomal${anomalies === 1 ? 'y' : 'ies'})`,
+  projectionsRebuiltIn: (seconds: number) => `done in ${seconds.toFixed(2)} s`,
+
+  membersDescription: 'list the members (one row per member, committee and term), to find member ids',
+  membersHeaders: ['member', 'name', 'committee', 'term', 'sector', 'standing', 'appointed', 'ended'],
+  membersStanding: 'standing',
+  membersOptCommittee: 'only the seats in this committee (its id)',
+  membersFooter: (n: number) => (n === 0 ? 'no members' : `${n} seat${n === 1 ? '' : 's'}`),
+
+  archiveDescription:
+    'print the archive of a member for a term (一人一届一档): every act with its status, history, corrections and retractions, and per-year totals',
+  archiveMember: 'the member id (lvzhi members lists them)',
+  archiveOptTerm: "the term (届); by default the member's latest",
+  archiveOptCommittee: "the committee, for a member seated in several; by default the latest seat's",
+  archiveOptYear: "only the acts of this calendar year, in the committee's time zone",
+  archiveUnknownMember: (id: string) => `no member "${id}" in the record (lvzhi members lists them)`,
+  archiveNoSeat: (id: string, seats: readonly string[]) =>
+    `member "${id}" holds no seat matching --committee/--term; seats: ${seats.join(', ')}`,
+
+  analysisDescription:
+    'the annual overall analysis (年度整体分析) of a committee for a calendar year; several --committee: one roll-up',
+  analysisOptYear: "the calendar year, in the committee's time zone",
+  analysisOptCommittee:
+    'a committee (its id); repeat for a roll-up of several; by default the only one recorded',
+
+  policiesDescription:
+    'list the published evaluation schemes shipped as presets, with a one-line description',
+  policiesHeaders: ['policy', 'version', 'period', 'title', 'description'],
+  policiesPeriod: (period: 'year' | 'term'): string => (period === 'year' ? 'year' : 'term'),
+
+  evaluateDescription:
+    'evaluate every member seated in a year or a term under a policy: score, grade, flags, and every point with the events it rests on',
+  evaluateOptPolicy: 'a preset id (lvzhi policies lists them) or a policy JSON file',
+  evaluateOptYear: 'the calendar year (for a year policy)',
+  evaluateOptTerm: 'the term (届) (for a term policy)',
+  evaluateOptLayout: 'CSV layout: members (one row each) or items (one row per point, with its evidence)',
+  evaluatePeriodMissing: 'give the period: --year Y or --term N',
+  evaluatePeriodBoth: 'give --year or --term, not both',
+  evaluatePeriodMismatch: (id: string, period: 'year' | 'term') =>
+    `policy ${id} is evaluated per ${period}: give ${period === 'year' ? '--year Y' : '--term N'} instead`,
+  evaluateUnknownPolicy: (arg: string, presets: readonly string[]) =>
+    `"${arg}" is neither a preset (${presets.join(', ')}) nor a policy file`,
+  evaluatePolicyInvalid: (file: string, n: number) =>
+    `the policy ${file} is invalid (${n} problem${n === 1 ? '' : 's'}: path · rule · message):`,
+  evaluateUnknownTerm: (term: number, committeeId: string) =>
+    `committee ${committeeId} has no term ${term} in the record`,
+
+  replayDescription:
+    'point-in-time replay: rebuild every projection in memory over the log as known at an instant or up to a position, and print or export it',
+  replayOptAsOf:
+    "only events recorded at or before this instant: ISO-8601 with offset, or a bare date = the end of that day in the committee's zone",
+  replayOptToPosition: 'only events up to this global position',
+  replayOptOccurredBetween:
+    'only acts that occurred between two dates or instants (two values: FROM TO; bare dates in the committee zone, inclusive)',
+  replayOptYear: 'the year of the analysis and of a year policy; by default the latest year with an act',
+  replayOptTerm: 'the term of a term policy (and of the archives); by default the latest term of the year',
+  replayOptPolicy: 'also evaluate under this preset or policy file (repeatable)',
+  replayOptOut:
+    'write the projections to this directory as files: replay.json, analysis.json, archives/<member>.json, evaluation-<policy>.json',
+  replayNeedsPoint: 'give the point to replay to: --as-of ISO and/or --to-position N',
+  replayOccurredArgs: 'give two dates or instants: --occurred-between FROM TO',
+  replayOccurredOrder: 'the window of --occurred-between ends before it starts',
+  replayRows: {
+    position: 'replayed up to position',
+    asOf: 'as known at',
+    occurred: 'acts occurred between',
+    committee: 'committee',
+    year: 'year',
+    members: 'members seated in the year',
+    proposals: 'proposals submitted / filed',
+    opinions: '社情民意 submitted / adopted',
+    turnout: 'plenary turnout',
+    anomalies: 'anomalies',
+    evaluation: (id: string) => `evaluation ${id}`,
+  },
+  replayEvaluationValue: (members: number, grades: string, flags: number) =>
+    `${members} members${grades ? ` · ${grades}` : ''} · ${flags} flag${flags === 1 ? '' : 's'}`,
+  replayNoCommittee: (id: string, point: string) => `committee ${id} was not yet recorded at ${point}`,
+  replayHint: 'the whole replay: --format json, or --out DIR for one file per projection',
+  replayWrote: (n: number, dir: string) => `wrote ${n} file${n === 1 ? '' : 's'} to ${dir}`,
 };
 
 /** The messages of the CLI in one language. */
@@ -123,6 +236,102 @@ const zh: Messages = {
     `已封存 ${streams} 个流、${events} 条记录，至位置 ${position}；默克尔根 ${root}`,
   findingWhere: (f) =>
     `流 ${f.streamId}${f.streamVersion === undefined ? '' : `，版本 ${f.streamVersion}`}${f.eventId ? `，事件 ${f.eventId}` : ''}`,
+
+  projOptAsOf:
+    '按某一时刻已记录的内容（记录时间）读取：带时区的 ISO-8601 时刻，或日期 YYYY-MM-DD（指该政协所在时区当日结束时）',
+  projOptCommittee: '政协（其编号）；默认为已记录的唯一一个',
+  projOptTerm: '届次（整数）',
+  projOptYear: '自然年（按该政协所在时区）',
+  projOptReportFormat: (choices) =>
+    `输出格式：${choices.join('、')}（md 为供阅读的 Markdown，json 供程序处理，csv 供表格软件）`,
+  projProgressFormat: '{bar} {percentage}% | {value}/{total} 条事件 | {rate} 条/秒',
+  projNotSaved: '提示：该存储无法保存投影状态（只读或在内存中）；本次仅在内存中追平',
+  projNoCommittee: '尚未记录任何政协：请先记录 RegisterCommittee',
+  projChooseCommittee: (ids) => `记录中有多个政协，请用 --committee 选择：${ids.join('、')}`,
+  projUnknownCommittee: (id, known) =>
+    `记录中没有政协“${id}”${known.length > 0 ? `（已有：${known.join('、')}）` : ''}`,
+  projZoneAmbiguous: '日期按当地时区理解，但各政协时区不同：请加 --committee，或给出带时区的 ISO 时刻',
+  projAsOfNote: (iso) => `截至 ${iso} 已记录的内容`,
+
+  projectionsDescription: '投影（履职档案、年度分析、评价所读取的履职记录）：状态与重建',
+  projectionsStatusDescription: '显示每个投影的版本、检查点、日志头位置、滞后（尚未应用的事件数）和异常',
+  projectionsRebuildDescription: '从日志开头把所有投影重建到独立的槽位，完成后再切换（终端上显示进度条）',
+  projectionsOptAnomalies: '每个投影显示的异常条数',
+  projectionsHeaders: ['投影', '版本', '检查点', '日志头', '滞后', '异常'],
+  projectionsAnomaliesHeading: (name, shown, total) =>
+    `${name}：${shown === total ? `共 ${total} 条异常` : `共 ${total} 条异常，列出前 ${shown} 条`}：`,
+  projectionsAnomalyHeaders: ['位置', '类型', '事件', '说明'],
+  projectionsInMemory: '该存储的投影状态只保存在内存中：两次运行之间不保存',
+  projectionsRebuilt: (name, version, checkpoint, anomalies) =>
+    `已重建 ${name} v${version}，至位置 ${checkpoint}（异常 ${anomalies} 条）`,
+  projectionsRebuiltIn: (seconds) => `用时 ${seconds.toFixed(2)} 秒`,
+
+  membersDescription: '列出委员（每位委员每个政协每届一行），用于查找委员编号',
+  membersHeaders: ['委员', '姓名', '政协', '届次', '界别', '常委', '任职日期', '离任日期'],
+  membersStanding: '常委',
+  membersOptCommittee: '只列出该政协（其编号）的任职',
+  membersFooter: (n) => (n === 0 ? '没有委员' : `共 ${n} 条任职记录`),
+
+  archiveDescription:
+    '输出委员某一届的履职档案（一人一届一档）：每项履职及其状态、经过、更正与撤销，以及逐年合计',
+  archiveMember: '委员编号（lvzhi members 可列出）',
+  archiveOptTerm: '届次；默认为该委员最近一届',
+  archiveOptCommittee: '政协（委员在多个政协任职时）；默认为最近任职的政协',
+  archiveOptYear: '只列出该自然年（按政协所在时区）的履职',
+  archiveUnknownMember: (id) => `记录中没有委员“${id}”（lvzhi members 可列出全部委员）`,
+  archiveNoSeat: (id, seats) => `委员“${id}”没有符合 --committee/--term 的任职；其任职：${seats.join('、')}`,
+
+  analysisDescription: '某政协某自然年的年度整体分析；给出多个 --committee 时合并分析',
+  analysisOptYear: '自然年（按政协所在时区）',
+  analysisOptCommittee: '政协（其编号）；可重复以合并分析多个政协；默认为已记录的唯一一个',
+
+  policiesDescription: '列出内置的已公布考核办法（预设），每个附一行说明',
+  policiesHeaders: ['办法', '版本', '周期', '名称', '说明'],
+  policiesPeriod: (period) => (period === 'year' ? '年度' : '届'),
+
+  evaluateDescription: '按考核办法评价某年度或某届内任职的每位委员：得分、等次、标记，以及每一分所依据的事件',
+  evaluateOptPolicy: '预设编号（lvzhi policies 可列出）或考核办法 JSON 文件',
+  evaluateOptYear: '自然年（按年度考核的办法）',
+  evaluateOptTerm: '届次（按届考核的办法）',
+  evaluateOptLayout: 'CSV 版式：members（每位委员一行）或 items（每个计分项一行，附依据）',
+  evaluatePeriodMissing: '请给出考核周期：--year 年份 或 --term 届次',
+  evaluatePeriodBoth: '--year 与 --term 只能给一个',
+  evaluatePeriodMismatch: (id, period) =>
+    `办法 ${id} 按${period === 'year' ? '年度' : '届'}考核：请改用 ${period === 'year' ? '--year 年份' : '--term 届次'}`,
+  evaluateUnknownPolicy: (arg, presets) => `“${arg}”既不是预设（${presets.join('、')}），也不是考核办法文件`,
+  evaluatePolicyInvalid: (file, n) => `考核办法 ${file} 无效（${n} 处问题：路径 · 规则 · 说明）：`,
+  evaluateUnknownTerm: (term, committeeId) => `记录中政协 ${committeeId} 没有第 ${term} 届`,
+
+  replayDescription: '按时点回放：在内存中按某一时刻已记录的日志（或至某一位置）重建所有投影，并输出或导出',
+  replayOptAsOf: '只用在该时刻或之前记录的事件：带时区的 ISO-8601 时刻，或日期（指政协所在时区当日结束时）',
+  replayOptToPosition: '只用至该全局位置（含）的事件',
+  replayOptOccurredBetween: '只用发生在两个日期或时刻之间的履职（两个值：起 止；日期按政协时区，含两端）',
+  replayOptYear: '年度分析及年度考核办法的年份；默认为有履职记录的最近一年',
+  replayOptTerm: '按届考核办法（及档案）的届次；默认为该年的最近一届',
+  replayOptPolicy: '同时按该预设或考核办法文件评价（可重复）',
+  replayOptOut:
+    '把投影写入该目录下的文件：replay.json、analysis.json、archives/<委员>.json、evaluation-<办法>.json',
+  replayNeedsPoint: '请给出回放的时点：--as-of 时刻 和/或 --to-position 位置',
+  replayOccurredArgs: '请给出两个日期或时刻：--occurred-between 起 止',
+  replayOccurredOrder: '--occurred-between 的结束早于开始',
+  replayRows: {
+    position: '回放至位置',
+    asOf: '截至（记录时间）',
+    occurred: '履职发生于',
+    committee: '政协',
+    year: '年度',
+    members: '本年度任职委员',
+    proposals: '提交提案 / 立案',
+    opinions: '社情民意 提交 / 采用',
+    turnout: '全体会议出席率',
+    anomalies: '异常',
+    evaluation: (id) => `评价 ${id}`,
+  },
+  replayEvaluationValue: (members, grades, flags) =>
+    `委员 ${members} 人${grades ? ` · ${grades}` : ''} · 标记 ${flags} 个`,
+  replayNoCommittee: (id, point) => `截至${point}，政协 ${id} 尚未记录`,
+  replayHint: '完整回放结果：加 --format json，或用 --out 目录 每个投影写一个文件',
+  replayWrote: (n, dir) => `已写入 ${n} 个文件到 ${dir}`,
 };
 
 /** The CLI's messages in a language. */
