@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerAnalysis } from './commands/analysis.ts';
 import { registerArchive, registerMembers } from './commands/archive.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerLog } from './commands/log.ts';
@@ -50,6 +51,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   registerProjections(program, ctx);
   registerMembers(program, ctx);
   registerArchive(program, ctx);
+  registerAnalysis(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

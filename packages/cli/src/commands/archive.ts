@@ -8,7 +8,7 @@ import { formatRows } from '../output/table.ts';
 import { chooseCommittees, zoneOf } from '../projections/committees.ts';
 import { instantInput, isoOf } from '../projections/instants.ts';
 import { caughtUp, recordAsOf, withRecord } from '../projections/openRecord.ts';
-import { type ReportFormat, reportFormatOption } from '../projections/reportFormat.ts';
+import { type ReportFormat, reportFormatOption, withNote } from '../projections/reportFormat.ts';
 import { formatOption, type OutputFormat } from './formatOption.ts';
 import { positiveInteger } from './positiveInteger.ts';
 
@@ -73,13 +73,6 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
       });
       ctx.setExitCode(ExitCode.ok);
     });
-}
-
-/** A Markdown document with a quoted note under its title. */
-export function withNote(markdown: string, note: string): string {
-  const end = markdown.indexOf('\n');
-  if (end < 0) return `${markdown}\n\n> ${note}\n`;
-  return `${markdown.slice(0, end)}\n\n> ${note}\n${markdown.slice(end)}`;
 }
 
 interface MembersOptions {

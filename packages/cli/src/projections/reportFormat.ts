@@ -13,3 +13,10 @@ export function reportFormatOption(t: Messages, choices: readonly [ReportFormat,
 export function collect(value: string, previous: readonly string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/** A Markdown document with a quoted note under its title. */
+export function withNote(markdown: string, note: string): string {
+  const end = markdown.indexOf('\n');
+  if (end < 0) return `${markdown}\n\n> ${note}\n`;
+  return `${markdown.slice(0, end)}\n\n> ${note}\n${markdown.slice(end)}`;
+}
