@@ -2,7 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerAnalysis } from './commands/analysis.ts';
 import { registerArchive, registerMembers } from './commands/archive.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerEvaluate } from './commands/evaluate.ts';
 import { registerLog } from './commands/log.ts';
+import { registerPolicies } from './commands/policies.ts';
 import { registerProjections } from './commands/projections.ts';
 import { registerRecord } from './commands/record.ts';
 import type { CommandContext } from './context.ts';
@@ -52,6 +54,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   registerMembers(program, ctx);
   registerArchive(program, ctx);
   registerAnalysis(program, ctx);
+  registerPolicies(program, ctx);
+  registerEvaluate(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
