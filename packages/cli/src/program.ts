@@ -7,6 +7,7 @@ import { registerLog } from './commands/log.ts';
 import { registerPolicies } from './commands/policies.ts';
 import { registerProjections } from './commands/projections.ts';
 import { registerRecord } from './commands/record.ts';
+import { registerReplay } from './commands/replay.ts';
 import type { CommandContext } from './context.ts';
 import { ExitCode, UsageError } from './exitCodes.ts';
 import { LANGS, langFromArgs, langFromEnv } from './i18n/lang.ts';
@@ -56,6 +57,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   registerAnalysis(program, ctx);
   registerPolicies(program, ctx);
   registerEvaluate(program, ctx);
+  registerReplay(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
