@@ -256,16 +256,20 @@ export class CommandHandler<T = number> {
     this.#cache.set(streamId, { version, state });
   }
 
-  /** Catches up with other writers: forgets streams they wrote to. True when anything changed. */
+  /**
+   * Catches up with other writers: forgets the streams they wrote to, so they load afresh. It never flushes
+   * (an `--atomic` import must write nothing before its end); a stream with buffered events keeps its cached
+   * state, and the other writer's events surface as a version conflict when the buffer is flushed.
+   */
   async #refresh(): Promise<boolean> {
     const head = await this.#store.headPosition();
     if (head <= (this.#knownHead ?? 0) + this.#ownPositions.size) return false;
-    this.#settled.push(...(await this.flush()));
+    const buffered = new Set(this.#pending.map((p) => p.request.streamId));
     let changed = false;
     for await (const e of this.#store.readAll({ after: this.#knownHead ?? 0 })) {
       if (this.#ownPositions.has(e.globalPosition)) continue;
       changed = true;
-      this.#cache.delete(e.streamId);
+      if (!buffered.has(e.streamId)) this.#cache.delete(e.streamId);
     }
     for (const [id, e] of this.#events) if (e === null) this.#events.delete(id);
     this.#ownPositions.clear();
