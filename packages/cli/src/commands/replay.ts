@@ -139,9 +139,8 @@ async function replayRecord(
   const filter: LogFilter = {
     ...(options.toPosition === undefined ? {} : { toPosition: options.toPosition }),
     ...(asOf === undefined ? {} : { recordedAtOrBefore: asOf }),
-    ...(between === undefined ? {} : { occurredBetween: between }),
   };
-  const { state, checkpoint, anomalies } = await replayed(record, filter);
+  const { state, checkpoint, anomalies } = await replayed(record, filter, between);
   const point = [
     ...(options.toPosition === undefined ? [] : [`#${options.toPosition}`]),
     ...(asOf === undefined ? [] : [isoOf(asOf)]),

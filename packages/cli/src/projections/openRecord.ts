@@ -14,6 +14,7 @@ import { UsageError } from '../exitCodes.ts';
 import { write } from '../io.ts';
 import { openStore, resolveStoreScheme } from '../stores/storeUrl.ts';
 import { type ReadWatch, watchReads, withFoldProgress } from './foldProgress.ts';
+import { occurredWindow } from './occurredWindow.ts';
 import { projectionStatesFor } from './projectionStores.ts';
 
 /** Every projection the CLI keeps: the duty record, which archives, analyses and evaluations query. */
@@ -85,13 +86,18 @@ export async function caughtUp(record: OpenedRecord): Promise<DutyRecordState> {
   return record.runtime.state<DutyRecordState>(dutyRecordProjection.name);
 }
 
-/** Every projection folded afresh, in memory, over the part of the log a filter keeps (point-in-time replay). */
+/**
+ * Every projection folded afresh, in memory, over the part of the log a filter keeps (point-in-time replay),
+ * optionally only the acts that occurred within a window (epoch ms, inclusive).
+ */
 export async function replayed(
   record: OpenedRecord,
   filter: LogFilter,
+  occurred?: readonly [number, number],
 ): Promise<{ state: DutyRecordState; checkpoint: number; anomalies: Map<string, readonly Anomaly[]> }> {
+  const store = occurred === undefined ? record.store : occurredWindow(record.store, occurred);
   const { states, anomalies, checkpoint } = await folding(record, () =>
-    projectLog(record.store, PROJECTIONS, filter),
+    projectLog(store, PROJECTIONS, filter),
   );
   return { state: states.get(dutyRecordProjection.name) as DutyRecordState, checkpoint, anomalies };
 }
