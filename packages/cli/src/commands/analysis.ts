@@ -1,11 +1,4 @@
-import {
-  type AnnualAnalysis,
-  analysisToCsv,
-  analysisToMarkdown,
-  annualAnalysis,
-  type RollUpAnalysis,
-  rollUp,
-} from '@lvzhi/analysis';
+import type { AnnualAnalysis, RollUpAnalysis } from '@lvzhi/analysis';
 import { type DutyRecordState, endOfDateInput } from '@lvzhi/core';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
@@ -24,6 +17,9 @@ interface AnalysisOptions {
   readonly format: ReportFormat;
 }
 
+/** The analysis package, loaded when a command needs it (it is not small). */
+type AnalysisModule = typeof import('@lvzhi/analysis');
+
 /** `lvzhi analysis --year Y`: the annual overall analysis of a committee, or a roll-up of several. */
 export function registerAnalysis(program: Command, ctx: CommandContext): void {
   const { t } = ctx;
@@ -36,6 +32,7 @@ export function registerAnalysis(program: Command, ctx: CommandContext): void {
     .addOption(reportFormatOption(t, ['md', 'json', 'csv']))
     .action(async (options: AnalysisOptions, command: Command) => {
       await withRecord(command, ctx, 'write', async (record) => {
+        const module = await import('@lvzhi/analysis');
         const current = await caughtUp(record);
         const committeeIds = chooseCommittees(current, options.committee, t);
         const asOfMs =
@@ -43,15 +40,17 @@ export function registerAnalysis(program: Command, ctx: CommandContext): void {
             ? undefined
             : endOfDateInput(options.asOf, zoneOf(current, committeeIds, t));
         const state = await recordAsOf(record, current, asOfMs);
-        const analysis = analyse(state, committeeIds, options.year, ctx);
-        await print(analysis, options.format, asOfMs === undefined ? undefined : isoOf(asOfMs), ctx);
+        const analysis = analyse(module, state, committeeIds, options.year, ctx);
+        const asOf = asOfMs === undefined ? undefined : isoOf(asOfMs);
+        await print(module, analysis, options.format, asOf, ctx);
       });
       ctx.setExitCode(ExitCode.ok);
     });
 }
 
 /** The analysis of one committee, or the roll-up of several; a committee unknown at the instant is an error. */
-export function analyse(
+function analyse(
+  { annualAnalysis, rollUp }: AnalysisModule,
   state: DutyRecordState,
   committeeIds: readonly string[],
   year: number,
@@ -66,6 +65,7 @@ export function analyse(
 }
 
 async function print(
+  { analysisToCsv, analysisToMarkdown }: AnalysisModule,
   analysis: AnnualAnalysis | RollUpAnalysis,
   format: ReportFormat,
   asOf: string | undefined,

@@ -1,4 +1,3 @@
-import { archiveToMarkdown, listMembers, memberArchive } from '@lvzhi/archive';
 import { endOfDateInput, seatsOf } from '@lvzhi/core';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
@@ -34,6 +33,7 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
     .addOption(reportFormatOption(t, ['md', 'json']))
     .action(async (memberId: string, options: ArchiveOptions, command: Command) => {
       await withRecord(command, ctx, 'write', async (record) => {
+        const { archiveToMarkdown, memberArchive } = await import('@lvzhi/archive');
         const current = await caughtUp(record);
         const seats = seatsOf(current, memberId);
         if (seats.length === 0) throw new Error(t.archiveUnknownMember(memberId));
@@ -92,6 +92,7 @@ export function registerMembers(program: Command, ctx: CommandContext): void {
     .addOption(formatOption(t))
     .action(async (options: MembersOptions, command: Command) => {
       await withRecord(command, ctx, 'write', async (record) => {
+        const { listMembers } = await import('@lvzhi/archive');
         const state = await caughtUp(record);
         if (options.committee !== undefined) chooseCommittees(state, [options.committee], t);
         const members = listMembers(state, {

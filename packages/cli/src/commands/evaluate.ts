@@ -1,14 +1,12 @@
 import { endOfDateInput } from '@lvzhi/core';
-import { type Evaluation, evaluationToCsv, evaluationToMarkdown, type Policy } from '@lvzhi/evaluation';
+import type { Evaluation, Policy } from '@lvzhi/evaluation';
 import { type Command, Option } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { write } from '../io.ts';
 import { chooseCommittee, zoneOf } from '../projections/committees.ts';
-import { checkPeriod, evaluateRecord } from '../projections/evaluateRecord.ts';
 import { instantInput } from '../projections/instants.ts';
 import { caughtUp, recordAsOf, withRecord } from '../projections/openRecord.ts';
-import { choosePolicy, describeProblems } from '../projections/policyChoice.ts';
 import { type ReportFormat, reportFormatOption } from '../projections/reportFormat.ts';
 import { positiveInteger } from './positiveInteger.ts';
 
@@ -38,6 +36,9 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
       new Option('--layout <layout>', t.evaluateOptLayout).choices(['members', 'items']).default('members'),
     )
     .action(async (options: EvaluateOptions, command: Command) => {
+      // The evaluation package is loaded only when evaluating (it is not small).
+      const { choosePolicy, describeProblems } = await import('../projections/policyChoice.ts');
+      const { checkPeriod, evaluateRecord } = await import('../projections/evaluateRecord.ts');
       const choice = choosePolicy(options.policy, ctx.io.cwd, t);
       if (!choice.ok) {
         if (options.format === 'json') {
@@ -77,6 +78,7 @@ async function print(
   options: EvaluateOptions,
   { io, lang }: CommandContext,
 ): Promise<void> {
+  const { evaluationToCsv, evaluationToMarkdown } = await import('@lvzhi/evaluation');
   if (options.format === 'json') await write(io.stdout, `${JSON.stringify(evaluation)}\n`);
   else if (options.format === 'csv')
     await write(io.stdout, evaluationToCsv(evaluation, { layout: options.layout }));

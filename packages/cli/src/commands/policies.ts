@@ -1,4 +1,3 @@
-import { listPresets } from '@lvzhi/evaluation';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { ExitCode } from '../exitCodes.ts';
@@ -14,6 +13,7 @@ export function registerPolicies(program: Command, ctx: CommandContext): void {
     .description(t.policiesDescription)
     .addOption(formatOption(t))
     .action(async (options: { format: OutputFormat }) => {
+      const { listPresets } = await import('@lvzhi/evaluation');
       const presets = listPresets();
       if (options.format === 'json') {
         await write(ctx.io.stdout, `${JSON.stringify({ policies: presets })}\n`);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type AnnualAnalysis, annualAnalysis } from '@lvzhi/analysis';
-import { listMembers, type MemberArchive, memberArchive } from '@lvzhi/archive';
+import type { AnnualAnalysis } from '@lvzhi/analysis';
+import type { MemberArchive } from '@lvzhi/archive';
 import {
   type Anomaly,
   type DutyRecordState,
@@ -18,10 +18,8 @@ import { ExitCode, UsageError } from '../exitCodes.ts';
 import { write } from '../io.ts';
 import { formatRows } from '../output/table.ts';
 import { chooseCommittee, zoneOf } from '../projections/committees.ts';
-import { evaluateRecord } from '../projections/evaluateRecord.ts';
 import { instantInput, isoOf } from '../projections/instants.ts';
 import { caughtUp, type OpenedRecord, PROJECTIONS, replayed, withRecord } from '../projections/openRecord.ts';
-import { choosePolicy, describeProblems } from '../projections/policyChoice.ts';
 import { collect } from '../projections/reportFormat.ts';
 import { formatOption, type OutputFormat } from './formatOption.ts';
 import { positiveInteger } from './positiveInteger.ts';
@@ -89,6 +87,7 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
       if (options.occurredBetween !== undefined && options.occurredBetween.length !== 2)
         throw usage(t.replayOccurredArgs);
       const policies: Policy[] = [];
+      const { choosePolicy, describeProblems } = await import('../projections/policyChoice.ts');
       for (const arg of options.policy ?? []) {
         const choice = choosePolicy(arg, ctx.io.cwd, t);
         if (!choice.ok) {
@@ -140,6 +139,12 @@ async function replayRecord(
     ...(options.toPosition === undefined ? {} : { toPosition: options.toPosition }),
     ...(asOf === undefined ? {} : { recordedAtOrBefore: asOf }),
   };
+  // The projection packages are loaded only when replaying (they are not small).
+  const [{ annualAnalysis }, { listMembers, memberArchive }, { evaluateRecord }] = await Promise.all([
+    import('@lvzhi/analysis'),
+    import('@lvzhi/archive'),
+    import('../projections/evaluateRecord.ts'),
+  ]);
   const { state, checkpoint, anomalies } = await replayed(record, filter, between);
   const point = [
     ...(options.toPosition === undefined ? [] : [`#${options.toPosition}`]),
