@@ -13,3 +13,16 @@ export { checkExport, importLog } from './import/importLog.ts';
 export type { ImportRefusal, ImportRefusalCode } from './import/importRefusal.ts';
 export type { LineIssue } from './jsonl/exportedEvent.ts';
 export { ExportedEvent, parseExportedEvent, toExportedEvent } from './jsonl/exportedEvent.ts';
+export { popoloDate, popoloDateTime } from './popolo/popoloDates.ts';
+export { toPopolo } from './popolo/popoloDocument.ts';
+export type {
+  PopoloCount,
+  PopoloDocument,
+  PopoloEvent,
+  PopoloIdentifier,
+  PopoloMembership,
+  PopoloMotion,
+  PopoloOrganization,
+  PopoloPerson,
+  PopoloSpeech,
+} from './popolo/popoloTypes.ts';
