@@ -3,6 +3,8 @@ import { registerAnalysis } from './commands/analysis.ts';
 import { registerArchive, registerMembers } from './commands/archive.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
+import { registerExport } from './commands/export.ts';
+import { registerImport } from './commands/import.ts';
 import { registerLog } from './commands/log.ts';
 import { registerPolicies } from './commands/policies.ts';
 import { registerProjections } from './commands/projections.ts';
@@ -51,6 +53,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   registerRecord(program, ctx);
   registerLog(program, ctx);
   registerAudit(program, ctx);
+  registerExport(program, ctx);
+  registerImport(program, ctx);
   registerProjections(program, ctx);
   registerMembers(program, ctx);
   registerArchive(program, ctx);

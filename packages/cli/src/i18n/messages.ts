@@ -63,6 +63,40 @@ const en = {
   findingWhere: (f: { streamId: string; streamVersion?: number | undefined; eventId?: string | undefined }) =>
     `stream ${f.streamId}${f.streamVersion === undefined ? '' : `, version ${f.streamVersion}`}${f.eventId ? `, event ${f.eventId}` : ''}`,
 
+  exportDescription:
+    'export the log or the duty record in a standard format: jsonl (every event with its full envelope, for lvzhi import), cloudevents (CloudEvents 1.0 JSON, one per event) or popolo (the Popolo open-data document)',
+  exportFormat: 'jsonl, cloudevents or popolo',
+  exportOut: 'write to this file (replaced only once complete), or - for standard output',
+  exportArray: 'cloudevents: one JSON array instead of one event a line',
+  exportSourcePrefix:
+    "cloudevents: the prefix of each event's source, followed by its stream id (default urn:lvzhi:)",
+  exportCloudEventsOnly: '--array and --source-prefix go with --format cloudevents only',
+  exported: (n: number, format: string, file: string) =>
+    format === 'popolo'
+      ? `wrote the Popolo document of ${n} event${n === 1 ? '' : 's'} to ${file}`
+      : `exported ${n} event${n === 1 ? '' : 's'} (${format}) to ${file}`,
+  exportProgressFormat: '{bar} {percentage}% | {events} events | {rate} events/s',
+
+  importDescription:
+    'import an export (lvzhi export --format jsonl) into an empty store, reproducing every hash; checks the whole file first, and resumes an interrupted import of the same file',
+  importFile: 'the export file, or - for standard input (not checked in advance)',
+  importFrom: 'the export format: jsonl, or cloudevents as JSON Lines',
+  importCheck: 'only check the file (envelopes, order, hash chains); write nothing',
+  importBatch: 'events per transaction',
+  importLineTooLong: (line: number, bytes: number) => `line ${line} is too long to import (${bytes} bytes)`,
+  importChecked: (events: number, streams: number) =>
+    `intact: ${events} events in ${streams} streams, every hash chain verified`,
+  importSummary: (s: {
+    lines: number;
+    events: number;
+    imported: number;
+    alreadyPresent: number;
+    streams: number;
+  }) =>
+    `${s.events} events in ${s.streams} streams: ${s.imported} imported` +
+    (s.alreadyPresent > 0 ? `, ${s.alreadyPresent} already present (resumed)` : ''),
+  importHashesMatch: 'every hash the store computed equals the exported one',
+
   projOptAsOf:
     "read the record as known at this instant (recordedAt): ISO-8601 with offset, or a bare date YYYY-MM-DD = the end of that day in the committee's time zone",
   projOptCommittee: 'the committee (its id); by default the only one recorded',
@@ -236,6 +270,32 @@ const zh: Messages = {
     `已封存 ${streams} 个流、${events} 条记录，至位置 ${position}；默克尔根 ${root}`,
   findingWhere: (f) =>
     `流 ${f.streamId}${f.streamVersion === undefined ? '' : `，版本 ${f.streamVersion}`}${f.eventId ? `，事件 ${f.eventId}` : ''}`,
+
+  exportDescription:
+    '以标准格式导出日志或履职档案：jsonl（每条事件及其完整信封，供 lvzhi import 使用）、cloudevents（CloudEvents 1.0 JSON，每条事件一个）或 popolo（Popolo 开放数据文档）',
+  exportFormat: 'jsonl、cloudevents 或 popolo',
+  exportOut: '写入该文件（全部写完后才替换），或用 - 表示标准输出',
+  exportArray: 'cloudevents：输出一个 JSON 数组，而非每行一个事件',
+  exportSourcePrefix: 'cloudevents：各事件 source 的前缀，其后接流编号（默认 urn:lvzhi:）',
+  exportCloudEventsOnly: '--array 和 --source-prefix 只能与 --format cloudevents 一起使用',
+  exported: (n, format, file) =>
+    format === 'popolo'
+      ? `已将 ${n} 条事件的 Popolo 文档写入 ${file}`
+      : `已导出 ${n} 条事件（${format}）至 ${file}`,
+  exportProgressFormat: '{bar} {percentage}% | {events} 条事件 | {rate} 条/秒',
+
+  importDescription:
+    '将导出文件（lvzhi export --format jsonl）导入空存储，逐一重现哈希；先检查整个文件，并可续传同一文件被中断的导入',
+  importFile: '导出文件，或用 - 表示标准输入（不预先检查）',
+  importFrom: '导出格式：jsonl，或按 JSON Lines 排列的 cloudevents',
+  importCheck: '只检查文件（信封、顺序、哈希链），不写入任何内容',
+  importBatch: '每个事务包含的事件数',
+  importLineTooLong: (line, bytes) => `第 ${line} 行过长，无法导入（${bytes} 字节）`,
+  importChecked: (events, streams) => `完好：${streams} 个流、${events} 条事件，哈希链全部核验通过`,
+  importSummary: (s) =>
+    `${s.streams} 个流、${s.events} 条事件：本次导入 ${s.imported} 条` +
+    (s.alreadyPresent > 0 ? `，已存在 ${s.alreadyPresent} 条（续传）` : ''),
+  importHashesMatch: '存储算出的每个哈希都与导出时一致',
 
   projOptAsOf:
     '按某一时刻已记录的内容（记录时间）读取：带时区的 ISO-8601 时刻，或日期 YYYY-MM-DD（指该政协所在时区当日结束时）',
