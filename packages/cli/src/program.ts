@@ -10,6 +10,7 @@ import { registerPolicies } from './commands/policies.ts';
 import { registerProjections } from './commands/projections.ts';
 import { registerRecord } from './commands/record.ts';
 import { registerReplay } from './commands/replay.ts';
+import { registerReport } from './commands/report.ts';
 import type { CommandContext } from './context.ts';
 import { ExitCode, UsageError } from './exitCodes.ts';
 import { LANGS, langFromArgs, langFromEnv } from './i18n/lang.ts';
@@ -55,6 +56,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   registerAudit(program, ctx);
   registerExport(program, ctx);
   registerImport(program, ctx);
+  registerReport(program, ctx);
   registerProjections(program, ctx);
   registerMembers(program, ctx);
   registerArchive(program, ctx);

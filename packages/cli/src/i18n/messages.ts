@@ -209,6 +209,18 @@ const en = {
   replayNoCommittee: (id: string, point: string) => `committee ${id} was not yet recorded at ${point}`,
   replayHint: 'the whole replay: --format json, or --out DIR for one file per projection',
   replayWrote: (n: number, dir: string) => `wrote ${n} file${n === 1 ? '' : 's'} to ${dir}`,
+
+  reportDescription:
+    'write the annual report of a committee (several --committee: a roll-up) as one self-contained HTML page with charts, printable',
+  reportOptYear: "the calendar year, in the committee's time zone",
+  reportOptCommittee: 'a committee (its id); repeat for a roll-up; by default every committee recorded',
+  reportOptOut: 'the HTML file to write',
+  reportNoCommittee: 'no committee is recorded yet: record a RegisterCommittee first',
+  reportUnknownCommittee: (id: string, known: readonly string[]) =>
+    `no committee "${id}" in the record (known: ${known.join(', ')})`,
+  reportNobodySeated: (year: number) => `note: nobody was seated in ${year}; the report is empty`,
+  reportWritten: (file: string, committees: readonly string[], year: number, bytes: number) =>
+    `wrote ${file} (${committees.join(', ')}, ${year}; ${Math.ceil(bytes / 1024)} KiB, self-contained)`,
 };
 
 /** The messages of the CLI in one language. */
@@ -392,6 +404,17 @@ const zh: Messages = {
   replayNoCommittee: (id, point) => `截至${point}，政协 ${id} 尚未记录`,
   replayHint: '完整回放结果：加 --format json，或用 --out 目录 每个投影写一个文件',
   replayWrote: (n, dir) => `已写入 ${n} 个文件到 ${dir}`,
+
+  reportDescription:
+    '把某政协的年度报告（多个 --committee 时为汇总）写成一个独立的 HTML 页面，含图表，可打印',
+  reportOptYear: '年度（按该政协所在时区的公历年）',
+  reportOptCommittee: '政协（编号）；可重复以汇总多个；默认为已记录的全部政协',
+  reportOptOut: '要写入的 HTML 文件',
+  reportNoCommittee: '尚未记录任何政协：请先记录 RegisterCommittee',
+  reportUnknownCommittee: (id, known) => `记录中没有政协 "${id}"（已有：${known.join('、')}）`,
+  reportNobodySeated: (year) => `提示：${year} 年没有在任委员，报告为空`,
+  reportWritten: (file, committees, year, bytes) =>
+    `已写入 ${file}（${committees.join('、')}，${year} 年；${Math.ceil(bytes / 1024)} KiB，独立文件）`,
 };
 
 /** The CLI's messages in a language. */

@@ -1,0 +1,167 @@
+import type { Lang } from '../i18n/lang.ts';
+
+/** A label in Chinese, and in English with the Chinese domain term beside it. */
+interface Label {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Headings and metrics of the annual report, in the terminal and in HTML. */
+const LABELS = {
+  title: { zh: '年度履职整体分析', en: 'Annual overall analysis 年度整体分析' },
+  rollUp: { zh: '汇总', en: 'roll-up 汇总' },
+  year: { zh: '年度', en: 'Year 年度' },
+  terms: { zh: '届次', en: 'Term 届' },
+  members: { zh: '委员人数', en: 'Members 委员' },
+  membersSeated: { zh: '本年度在任委员', en: 'Members seated in the year 委员' },
+  overview: { zh: '概况', en: 'Overview 概况' },
+  plenary: { zh: '全体会议出席', en: 'Plenary attendance 全体会议出席' },
+  plenaryNote: {
+    zh: '应出席人次为各次全体会议开幕时在任的委员；请假均列明事由。',
+    en: 'Expected: members seated when each plenary opened. Every excused absence is shown with its reason.',
+  },
+  expected: { zh: '应出席', en: 'Expected 应出席' },
+  present: { zh: '出席', en: 'Present 出席' },
+  excused: { zh: '请假', en: 'Excused 请假' },
+  absent: { zh: '无故缺席', en: 'Absent without leave 无故缺席' },
+  notRecorded: { zh: '未记录', en: 'Not recorded 未记录' },
+  onLongLeave: { zh: '其中长期请假', en: 'of whom on long leave 长期请假' },
+  turnout: { zh: '出席率', en: 'Turnout 出席率' },
+  excusedByReason: { zh: '请假事由', en: 'Leave by reason 请假事由' },
+  proposals: { zh: '提案', en: 'Proposals 提案' },
+  funnel: { zh: '提案办理漏斗', en: 'Proposal funnel 提案' },
+  funnelNote: {
+    zh: '本年度提交的提案按当前审查结果统计；重点提案和优秀提案只计立案（含并案）的提案。',
+    en: 'Proposals submitted in the year, by their current review; key and excellent ones are counted among the filed (incl. merged).',
+  },
+  submitted: { zh: '提交', en: 'Submitted 提交' },
+  filed: { zh: '立案（含并案）', en: 'Filed incl. merged 立案' },
+  merged: { zh: '其中并案', en: 'of which merged 并案' },
+  key: { zh: '重点提案', en: 'Key 重点提案' },
+  excellent: { zh: '优秀提案', en: 'Excellent 优秀提案' },
+  notFiled: { zh: '不予立案', en: 'Not filed 不予立案' },
+  converted: { zh: '转为意见建议', en: 'Converted 转为意见建议' },
+  returned: { zh: '退回', en: 'Returned 退回' },
+  pendingReview: { zh: '待审查', en: 'Pending review 待审查' },
+  otherOutcomes: { zh: '其他审查结果', en: 'Other review outcomes 其他审查结果' },
+  session: { zh: '大会提案', en: 'At the session 大会提案' },
+  interim: { zh: '平时提案', en: 'Interim 平时提案' },
+  collective: { zh: '集体提案', en: 'Collective 集体提案' },
+  fromMembers: { zh: '委员提案', en: 'From members 委员提案' },
+  byCategory: { zh: '提案类别', en: 'Proposals by category 类别' },
+  category: { zh: '类别', en: 'Category 类别' },
+  shareOfFiled: { zh: '占立案', en: 'Share of filed' },
+  byCategoryNote: {
+    zh: '各类别立案（含并案）提案数及其占全部立案的比例。',
+    en: 'Proposals filed (incl. merged) in each category, and their share of all filed.',
+  },
+  opinions: { zh: '社情民意信息', en: 'Public opinion 社情民意' },
+  opinionsNote: {
+    zh: '本年度报送的社情民意信息；一条信息被多个层级采用的，各层级分别计数。',
+    en: 'Items (社情民意) submitted in the year; an item adopted at several levels counts at each.',
+  },
+  adopted: { zh: '被采用', en: 'Adopted 采用' },
+  adoptedByLevel: { zh: '按层级采用', en: 'Adoption by level 采用层级' },
+  instructed: { zh: '获领导批示', en: "Leader's instruction 领导批示" },
+  acts: { zh: '履职情况', en: 'Duty acts 履职' },
+  family: { zh: '类别', en: 'Act' },
+  total: { zh: '总数', en: 'Total' },
+  perMember: { zh: '人均', en: 'Per member 人均' },
+  coverage: { zh: '有此项履职的委员', en: 'Members with at least one 覆盖' },
+  bySector: { zh: '按界别人均履职数', en: 'Acts per member by sector 界别' },
+  bySectorNote: {
+    zh: '界别按委员人数排列，不作排名。',
+    en: 'Sectors in order of size, not a ranking.',
+  },
+  sector: { zh: '界别', en: 'Sector 界别' },
+  sectorSize: { zh: '委员', en: 'members' },
+  actsPerMember: { zh: '人均履职数', en: 'Acts per member' },
+  distribution: { zh: '委员履职数分布', en: 'Acts per member, distribution 委员履职数分布' },
+  distributionNote: {
+    zh: '每名委员本年度出席会议和活动、发言、提案（署名）、社情民意信息、新闻宣传和公益活动之和（取自各委员履职档案）；四分位数取线性插值。',
+    en: 'Per member: present attendances, speeches, proposals in a credited role, public-opinion items (社情民意) authored, publicity and public welfare of the year (from each member archive, 履职档案); quartiles interpolate linearly.',
+  },
+  membersAxis: { zh: '委员人数', en: 'members' },
+  actsAxis: { zh: '履职数', en: 'acts' },
+  min: { zh: '最小值', en: 'Min' },
+  q1: { zh: '下四分位数', en: 'Q1' },
+  median: { zh: '中位数', en: 'Median 中位数' },
+  q3: { zh: '上四分位数', en: 'Q3' },
+  max: { zh: '最大值', en: 'Max' },
+  nothingRecorded: { zh: '未履职委员', en: 'Members with nothing recorded 未履职委员' },
+  nothingRecordedNote: {
+    zh: '本年度在任但无任何履职记录（请假或缺席不算履职）；长期请假的列明事由和期间。',
+    en: 'Seated in the year with no act in it (an excused or absent attendance is not an act); long leave is shown with its reason and dates.',
+  },
+  none: { zh: '无', en: 'None' },
+  member: { zh: '委员编号', en: 'Member' },
+  name: { zh: '姓名', en: 'Name 姓名' },
+  longLeave: { zh: '长期请假', en: 'Long leave 长期请假' },
+  openEnded: { zh: '未定', en: 'open' },
+  committees: { zh: '各委员会', en: 'Committees 委员会' },
+  committee: { zh: '委员会', en: 'Committee 委员会' },
+  generatedBy: {
+    zh: '由 lvzhi（履职）根据防篡改的履职事件日志生成；分析数据以 JSON 形式嵌在本页中。',
+    en: 'Generated by lvzhi (履职) from the tamper-evident log of duty acts; the analysis is embedded in this page as JSON.',
+  },
+  more: { zh: '其余', en: 'more' },
+} as const satisfies Record<string, Label>;
+
+/** Names of recorded values: act families, categories, levels, reasons. */
+const VALUES: Readonly<Record<string, Label>> = {
+  attendances: { zh: '出席会议和活动', en: 'Attendances 出席' },
+  speeches: { zh: '发言', en: 'Speeches 发言' },
+  proposals: { zh: '提案（署名）', en: 'Proposals, credited 提案' },
+  opinions: { zh: '社情民意信息', en: 'Public opinion 社情民意' },
+  publicity: { zh: '新闻宣传', en: 'Publicity 新闻宣传' },
+  publicWelfare: { zh: '公益活动', en: 'Public welfare 公益' },
+  economic: { zh: '经济', en: 'Economic 经济' },
+  political: { zh: '政治', en: 'Political 政治' },
+  cultural: { zh: '文化', en: 'Cultural 文化' },
+  social: { zh: '社会', en: 'Social 社会' },
+  ecological: { zh: '生态文明', en: 'Ecological 生态文明' },
+  other: { zh: '其他', en: 'Other 其他' },
+  county: { zh: '县级', en: 'County 县级' },
+  city: { zh: '市级', en: 'City 市级' },
+  provincial: { zh: '省级', en: 'Provincial 省级' },
+  national: { zh: '全国', en: 'National 全国' },
+  prefectural: { zh: '地市级', en: 'Prefectural 地市级' },
+  illness: { zh: '疾病', en: 'Illness 疾病' },
+  maternity: { zh: '生育', en: 'Maternity 生育' },
+  'higher-level-meeting': { zh: '参加上级会议', en: 'Higher-level meeting 上级会议' },
+  'official-abroad': { zh: '因公出国（境）', en: 'Official duty abroad 因公出国' },
+  work: { zh: '工作', en: 'Work 工作' },
+  pass: { zh: '合格', en: 'Pass 合格' },
+  fail: { zh: '不合格', en: 'Fail 不合格' },
+  good: { zh: '良好', en: 'Good 良好' },
+  competent: { zh: '称职', en: 'Competent 称职' },
+  incompetent: { zh: '不称职', en: 'Incompetent 不称职' },
+  'attendance-not-recorded': {
+    zh: '未记录全体会议出席情况',
+    en: 'No plenary attendance recorded 未记录全体会议出席',
+  },
+  'below-pass-mark': { zh: '未达到合格分数线', en: 'Below the pass mark 未达合格线' },
+  'minimum-not-met': { zh: '未达到最低履职要求', en: 'Minimum requirements not met 未达最低要求' },
+  'talk-with-convener': { zh: '由界别召集人谈话', en: 'Talk with the sector convener 召集人谈话' },
+  'talk-with-committee': { zh: '由政协党组谈话', en: 'Talk with the committee leadership 党组谈话' },
+  'public-criticism': { zh: '通报批评', en: 'Public criticism 通报批评' },
+  'revocation-procedure': { zh: '启动撤销委员资格程序', en: 'Revocation procedure 撤销委员资格' },
+  'advise-against-reappointment': {
+    zh: '建议不再提名',
+    en: 'Advise against reappointment 建议不再提名',
+  },
+  'persuade-to-resign': { zh: '劝其辞去委员', en: 'Persuade to resign 劝辞' },
+};
+
+/** The key of a report label. */
+export type LabelKey = keyof typeof LABELS;
+
+/** A heading or metric of the report in a language. */
+export function label(key: LabelKey, lang: Lang): string {
+  return LABELS[key][lang];
+}
+
+/** A recorded value (family, category, level, reason, grade, flag) by name, or as written when unknown. */
+export function valueLabel(value: string, lang: Lang): string {
+  return VALUES[value]?.[lang] ?? value;
+}
