@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerAnalysis } from './commands/analysis.ts';
 import { registerArchive, registerMembers } from './commands/archive.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
@@ -56,6 +57,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   registerAudit(program, ctx);
   registerExport(program, ctx);
   registerImport(program, ctx);
+  registerDemo(program, ctx);
   registerReport(program, ctx);
   registerProjections(program, ctx);
   registerMembers(program, ctx);

@@ -221,6 +221,44 @@ const en = {
   reportNobodySeated: (year: number) => `note: nobody was seated in ${year}; the report is empty`,
   reportWritten: (file: string, committees: readonly string[], year: number, bytes: number) =>
     `wrote ${file} (${committees.join(', ')}, ${year}; ${Math.ceil(bytes / 1024)} KiB, self-contained)`,
+
+  demoDescription:
+    'generate the sample Chongqing year (2019) into a fresh SQLite file, record it, analyse it, evaluate it, seal and verify the log, and write the HTML annual report (ignores --store)',
+  demoOptOut: 'the directory for lvzhi.db and the report (an old demo database there is replaced)',
+  demoOptScale: "add Chongqing's 38 district and county committees (hundreds of thousands of commands)",
+  demoOptSeed: 'the seed of the sample (the same seed, the same sample)',
+  demoRefuse: (path: string) =>
+    `${path} exists and was not written by lvzhi demo; refusing to replace it (choose another --out)`,
+  demoRemovedOld: (path: string) => `removed the previous demo database ${path}`,
+  demoGenerating: (seed: number, scale: boolean, path: string) =>
+    `recording the sample Chongqing 2019 year${scale ? ' with the 38 district and county committees' : ''} (seed ${seed}) into ${path}, through the same path as lvzhi record`,
+  demoCorrectionMissing: (target: string) => `a planned correction found no event to correct: ${target}`,
+  demoCorrected: (n: number, planned: number) =>
+    `${n} of ${planned} planned corrections recorded (RecordCorrected, RecordRetracted: new events naming the original)`,
+  demoProjected: (position: number, anomalies: number) =>
+    `projections built and saved in the same file, up to position ${position}; ${anomalies} anomal${anomalies === 1 ? 'y' : 'ies'}`,
+  demoAnalysisHeading: (name: string, year: number) =>
+    `Annual overall analysis 年度整体分析: ${name}, ${year}`,
+  demoEvaluationHeading: (title: string, id: string, version: string, members: number) =>
+    `Evaluation under ${title} (${id} v${version}): ${members} members`,
+  demoGradeHeaders: ['grade', 'members', 'share'],
+  demoFlagHeaders: ['flag', 'members', 'share'],
+  demoScoreQuartiles: (q1: string, median: string, q3: string) =>
+    `scores: median ${median}, quartiles ${q1}–${q3}`,
+  demoNoFlags: 'no flags',
+  demoNotALeagueTable:
+    'Scores inform a decision; they are not a ranking. Each member’s breakdown cites the events behind every point (lvzhi evaluate).',
+  demoFilesHeading: 'Files:',
+  demoFileStore: 'event store (SQLite)',
+  demoFileReport: 'annual report (HTML)',
+  demoTryHeading: 'Try next:',
+  demoTryArchive: "a member's archive (一人一届一档), with a corrected attendance",
+  demoTryEvaluate: 'every point with the events it came from',
+  demoTryAnalysis: 'the whole annual analysis',
+  demoTryReport: 'the report in English',
+  demoTryVerify: 'recompute every hash chain',
+  demoViaPnpm: '(from the repository: npx -y pnpm@10.34.8 lvzhi …)',
+  demoDone: (seconds: number) => `done in ${seconds.toFixed(1)} s`,
 };
 
 /** The messages of the CLI in one language. */
@@ -415,6 +453,41 @@ const zh: Messages = {
   reportNobodySeated: (year) => `提示：${year} 年没有在任委员，报告为空`,
   reportWritten: (file, committees, year, bytes) =>
     `已写入 ${file}（${committees.join('、')}，${year} 年；${Math.ceil(bytes / 1024)} KiB，独立文件）`,
+
+  demoDescription:
+    '把重庆市政协 2019 年样例数据生成到新的 SQLite 文件中：记录、分析、评价、封存并核验日志，写出 HTML 年度报告（不使用 --store）',
+  demoOptOut: '存放 lvzhi.db 和报告的目录（其中旧的演示数据库会被替换）',
+  demoOptScale: '加上重庆 38 个区县政协（数十万条指令）',
+  demoOptSeed: '样例数据的随机种子（种子相同，数据相同）',
+  demoRefuse: (path) => `${path} 已存在且不是 lvzhi demo 写入的，拒绝替换（请用 --out 另选目录）`,
+  demoRemovedOld: (path) => `已删除上次的演示数据库 ${path}`,
+  demoGenerating: (seed, scale, path) =>
+    `正在把重庆市政协 2019 年样例数据${scale ? '（含 38 个区县政协）' : ''}（种子 ${seed}）记录到 ${path}，与 lvzhi record 走同一路径`,
+  demoCorrectionMissing: (target) => `计划中的更正找不到要更正的记录：${target}`,
+  demoCorrected: (n, planned) =>
+    `已记录 ${planned} 项计划更正中的 ${n} 项（更正、撤销均为指明原记录的新事件）`,
+  demoProjected: (position, anomalies) =>
+    `投影已生成并保存在同一文件中，至位置 ${position}；异常 ${anomalies} 个`,
+  demoAnalysisHeading: (name, year) => `${name} ${year} 年度履职整体分析`,
+  demoEvaluationHeading: (title, id, version, members) =>
+    `按《${title}》（${id} 第 ${version} 版）评价：委员 ${members} 人`,
+  demoGradeHeaders: ['等次', '人数', '占比'],
+  demoFlagHeaders: ['提示', '人数', '占比'],
+  demoScoreQuartiles: (q1, median, q3) => `得分：中位数 ${median}，四分位 ${q1}–${q3}`,
+  demoNoFlags: '无提示',
+  demoNotALeagueTable:
+    '得分供决策参考，不作排名；每名委员的明细中，每一分都注明所依据的记录（lvzhi evaluate）。',
+  demoFilesHeading: '文件：',
+  demoFileStore: '事件存储（SQLite）',
+  demoFileReport: '年度报告（HTML）',
+  demoTryHeading: '接下来可以试试：',
+  demoTryArchive: '委员履职档案（一人一届一档），含一条更正过的出席记录',
+  demoTryEvaluate: '每一分及其所依据的记录',
+  demoTryAnalysis: '完整的年度整体分析',
+  demoTryReport: '英文版报告',
+  demoTryVerify: '重新计算全部哈希链',
+  demoViaPnpm: '（在仓库中运行：npx -y pnpm@10.34.8 lvzhi …）',
+  demoDone: (seconds) => `完成，用时 ${seconds.toFixed(1)} 秒`,
 };
 
 /** The CLI's messages in a language. */
