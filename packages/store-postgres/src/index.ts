@@ -1,0 +1,3 @@
+export type { PostgresEventStoreOptions } from './postgresEventStore.ts';
+export { PostgresEventStore } from './postgresEventStore.ts';
+export { PostgresProjectionStore } from './postgresProjectionStore.ts';
