@@ -74,6 +74,7 @@ describe('lvzhi demo', () => {
     expect(out).toContain('lvzhi analysis --year 2019');
     const report = join(dir, 'report-2019.html');
     expect(existsSync(report)).toBe(true);
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('*');
     const analysis = embeddedAnalysis(report);
     expect(analysis.plenary).toMatchObject({ expected: 851, present: 804 });
     expect(analysis.proposals).toMatchObject({ submitted: 1674, filed: 1224 });

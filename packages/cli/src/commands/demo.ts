@@ -79,7 +79,11 @@ async function demo(options: DemoOptions, ctx: CommandContext): Promise<ExitCode
     const rel = relative(io.cwd, path);
     return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
   };
-  await mkdir(dir, { recursive: true });
+  if (!existsSync(dir)) {
+    // A directory of its own: keep it out of version control, as a virtual environment does.
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, '.gitignore'), '# written by lvzhi demo\n*\n');
+  }
   if (existsSync(dbPath)) {
     if (!(await isDemoStore(SqliteEventStore, dbPath)))
       throw new UsageError(t.demoRefuse(shown(dbPath)), t.demoRefuse(shown(dbPath)));
