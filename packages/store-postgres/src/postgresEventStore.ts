@@ -57,10 +57,11 @@ function isPortError(error: unknown): boolean {
 
 /**
  * An event store in a PostgreSQL schema (`pg`), safe for many processes: every `appendMany` is one
- * transaction that locks the head rows of the streams it writes and inserts all its events with one
- * multi-row INSERT. `readAll` and `subscribe` never pass an event that a slower transaction may still commit
- * below it (they read only rows of transactions older than every transaction in flight), so a checkpoint
- * never skips one; `subscribe` is woken by LISTEN/NOTIFY and polls as a fallback.
+ * transaction that locks its streams (advisory locks), reserves positions together with its transaction id,
+ * and writes its events with multi-row INSERTs. `readAll` and `subscribe` never pass an event that a slower
+ * transaction may still commit below it (they read only rows of transactions older than every transaction in
+ * flight, and positions follow transaction ids), so a checkpoint never skips one; `subscribe` is woken by
+ * LISTEN/NOTIFY and polls as a fallback.
  *
  * @example
  * const store = await PostgresEventStore.connect('postgres://lvzhi@localhost/lvzhi');
