@@ -18,10 +18,11 @@ export type { CommitteeState, TermInfo } from './committees/committeeState.ts';
 export { Grade } from './decisions/decisionCommands.ts';
 export type { ChainedEvent, EventMetadata, ProposedEvent, RecordedEvent } from './envelope/envelope.ts';
 export { isUuidV7, newEventId } from './envelope/eventId.ts';
-export type { ChainBreak, StreamHead } from './envelope/hashChain.ts';
+export type { ChainBreak, EncodedEvent, StreamHead } from './envelope/hashChain.ts';
 export {
   canonicalJson,
   chainEvents,
+  chainEventsEncoded,
   computeEventHash,
   EMPTY_HEAD,
   findChainBreak,

@@ -97,7 +97,8 @@ export function migrate(db: Database.Database, path: string): void {
 export function assertMigrated(db: Database.Database, path: string): void {
   const current = appliedVersion(db);
   assertKnown(current ?? 0, path);
-  if (current !== SCHEMA_VERSION) {
+  // Reading the log needs only the events table (version 1); later versions add projection state.
+  if (current === undefined || current < 1) {
     throw new StoreUnavailableError(
       `SQLite event store '${path}': opened read-only, but the file has schema version ${current ?? 'none'} instead of ${SCHEMA_VERSION}`,
     );

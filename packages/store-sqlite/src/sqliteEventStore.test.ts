@@ -51,13 +51,14 @@ afterEach(async () => {
 });
 
 describe('Given a new file', () => {
-  it('sets up WAL, synchronous=NORMAL, a busy timeout and the events schema at version 1', () => {
+  it('sets up WAL, synchronous=NORMAL, a busy timeout, the events schema and the projection state tables', () => {
     const db = open({ busyTimeoutMs: 1234 }).database;
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(1234);
     expect(db.prepare('SELECT version, name FROM event_store_migrations').all()).toEqual([
       { version: 1, name: 'create events' },
+      { version: 2, name: 'create projection state' },
     ]);
     const columns = db.prepare('SELECT name, type, "notnull", pk FROM pragma_table_info(?)').all('events');
     expect(columns).toEqual([
@@ -85,7 +86,7 @@ describe('Given a new file', () => {
   it('migrates only once when reopened', async () => {
     await open().append('s', [proposed()]);
     const again = open();
-    expect(again.database.prepare('SELECT count(*) FROM event_store_migrations').pluck().get()).toBe(1);
+    expect(again.database.prepare('SELECT count(*) FROM event_store_migrations').pluck().get()).toBe(2);
     expect(await again.streamVersion('s')).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import {
   type AppendRequest,
   type AppendResult,
   assertExpectedVersion,
-  chainEvents,
+  chainEventsEncoded,
   classifyAppend,
   DuplicateEventIdError,
   EMPTY_HEAD,
@@ -199,7 +199,7 @@ export class SqliteEventStore implements EventStore {
 
   /** The body of one `appendMany` transaction: idempotency, version checks, chaining and inserts. */
   #appendInTransaction(requests: readonly AppendRequest[]): AppendResult[] {
-    const { eventById, insertEvent } = this.#statements;
+    const { eventById, eventExists, insertEvent } = this.#statements;
     const heads = new Map<string, StreamHead>();
     const written = new Set<string>();
     const results: AppendResult[] = [];
@@ -207,11 +207,20 @@ export class SqliteEventStore implements EventStore {
       // Ids written earlier in this call are visible here, but reusing one is a duplicate, not a retry.
       const reused = events.find((e) => written.has(e.eventId));
       if (reused) throw new DuplicateEventIdError(reused.eventId);
-      const stored = events.map((e) => {
-        const row = eventById.get(e.eventId);
-        return row && toRecordedEvent(row);
-      });
-      const kind = classifyAppend(streamId, events, stored);
+      // Cheap path: a first id the store has never seen makes this a new append; a later id reused from
+      // another append is caught by the UNIQUE index and reported as a duplicate.
+      const first = events[0];
+      const seen = first !== undefined && eventExists.get(first.eventId) !== undefined;
+      const kind = seen
+        ? classifyAppend(
+            streamId,
+            events,
+            events.map((e) => {
+              const row = eventById.get(e.eventId);
+              return row && toRecordedEvent(row);
+            }),
+          )
+        : ({ kind: 'new' } as const);
       if (kind.kind === 'retry') {
         // The version the original append reached, not the head: a caller continuing from it must still
         // conflict with whatever others appended since.
@@ -225,21 +234,33 @@ export class SqliteEventStore implements EventStore {
       const head = heads.get(streamId) ?? this.#statements.streamHead.get(streamId) ?? EMPTY_HEAD;
       assertExpectedVersion(streamId, expectedVersion ?? 'any', head.version);
       const recorded: RecordedEvent[] = [];
-      for (const e of chainEvents(streamId, head, events)) {
+      for (const { event: e, dataJson, metadataJson } of chainEventsEncoded(streamId, head, events)) {
         if (written.has(e.eventId)) throw new DuplicateEventIdError(e.eventId);
         written.add(e.eventId);
-        const { lastInsertRowid } = insertEvent.run(
-          e.eventId,
-          streamId,
-          e.streamVersion,
-          e.type,
-          e.schemaVersion,
-          JSON.stringify(e.data),
-          JSON.stringify(e.metadata),
-          e.metadata.recordedAt,
-          e.prevHash,
-          e.hash,
-        );
+        let lastInsertRowid: number | bigint;
+        try {
+          ({ lastInsertRowid } = insertEvent.run(
+            e.eventId,
+            streamId,
+            e.streamVersion,
+            e.type,
+            e.schemaVersion,
+            dataJson,
+            metadataJson,
+            e.metadata.recordedAt,
+            e.prevHash,
+            e.hash,
+          ));
+        } catch (error) {
+          if (
+            error instanceof Database.SqliteError &&
+            error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+            error.message.includes('event_id')
+          ) {
+            throw new DuplicateEventIdError(e.eventId);
+          }
+          throw error;
+        }
         recorded.push({ ...e, globalPosition: Number(lastInsertRowid) });
       }
       const last = recorded.at(-1);

@@ -5,6 +5,7 @@ import { EVENT_COLUMNS, type EventRow } from './eventRow.ts';
 /** Every statement the store runs, prepared once per connection. */
 export interface Statements {
   readonly eventById: Database.Statement<[eventId: string], EventRow>;
+  readonly eventExists: Database.Statement<[eventId: string], number>;
   readonly streamHead: Database.Statement<[streamId: string], StreamHead>;
   readonly insertEvent: Database.Statement<
     [
@@ -38,6 +39,7 @@ export interface Statements {
 export function prepareStatements(db: Database.Database): Statements {
   return {
     eventById: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
+    eventExists: db.prepare<[string], number>('SELECT 1 FROM events WHERE event_id = ?').pluck(),
     streamHead: db.prepare(
       'SELECT stream_version AS version, hash FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
     ),

@@ -72,6 +72,22 @@ export async function sealLog(
   store: EventStore,
   options: { readonly sealedBy: string; readonly now?: () => number },
 ): Promise<RecordedEvent<typeof SEAL_EVENT_TYPE, LogSeal>> {
+  for (let attempt = 0; ; attempt++) {
+    const sealed = await appendSeal(store, options);
+    // Events another writer appended between reading the heads and appending the seal would sit before the
+    // seal uncovered: seal again until nothing slipped in.
+    let slipped = false;
+    for await (const e of store.readAll({ after: sealed.data.position, to: sealed.globalPosition - 1 })) {
+      if (e.streamId !== SEAL_STREAM) slipped = true;
+    }
+    if (!slipped || attempt >= 5) return sealed;
+  }
+}
+
+async function appendSeal(
+  store: EventStore,
+  options: { readonly sealedBy: string; readonly now?: () => number },
+): Promise<RecordedEvent<typeof SEAL_EVENT_TYPE, LogSeal>> {
   const now = new Date((options.now ?? Date.now)()).toISOString();
   const { heads, position, events } = await readHeads(store);
   const seal: LogSeal = {

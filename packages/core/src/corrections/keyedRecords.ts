@@ -3,6 +3,7 @@ import { eventFingerprint, sameCommand } from '../commandHandling/fingerprint.ts
 import type { Rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
 import type { Amendments } from './amendments.ts';
+import { SharedMap } from './sharedMap.ts';
 
 /** A fact recorded under a business key: the event, its data and the fields the decision added to it. */
 export interface KeyedRecord<T = Readonly<Record<string, unknown>>> {
@@ -34,7 +35,7 @@ export function keep(
   const existing = records.get(key);
   if (existing && !amendments.retracted.has(existing.eventId)) return records;
   const data = event.data as Readonly<Record<string, unknown>>;
-  return new Map(records).set(key, { eventId: event.eventId, data, added });
+  return SharedMap.from(records).set(key, { eventId: event.eventId, data, added });
 }
 
 /** The live (not retracted) record under a key. */

@@ -24,3 +24,27 @@ describe('canonical JSON (RFC 8785)', () => {
     expect(() => canonicalJson(Number.POSITIVE_INFINITY)).toThrow();
   });
 });
+
+describe('the event hash', () => {
+  it('hashes exactly the canonical JSON of the envelope without hash and position', async () => {
+    const { createHash } = await import('node:crypto');
+    const { chainEventsEncoded, GENESIS_HASH } = await import('./hashChain.ts');
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string(), fc.string(), (data, streamId, recordedBy) => {
+        const proposed = {
+          eventId: '0190b5a2-0000-7000-8000-000000000000',
+          type: 'Tick',
+          schemaVersion: 1,
+          data,
+          metadata: { recordedAt: '2020-01-01T00:00:00.000Z', recordedBy },
+        };
+        const [encoded] = chainEventsEncoded(streamId, { version: 0, hash: GENESIS_HASH }, [proposed]);
+        const { hash, ...rest } = encoded!.event;
+        const expected = createHash('sha256').update(GENESIS_HASH).update(canonicalize(rest)!).digest('hex');
+        expect(hash).toBe(expected);
+        expect(encoded!.dataJson).toBe(canonicalize(data));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

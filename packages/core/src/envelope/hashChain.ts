@@ -12,17 +12,62 @@ export { canonicalJson };
  * `hash` and without `globalPosition` (positions are store-assigned, so hashes survive a copy between stores).
  */
 export function computeEventHash(event: Omit<ChainedEvent, 'hash'>): string {
-  const body = canonicalJson({
-    eventId: event.eventId,
-    streamId: event.streamId,
-    streamVersion: event.streamVersion,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    prevHash: event.prevHash,
-  });
+  return hashEncoded(event, canonicalJson(event.data), canonicalJson(event.metadata));
+}
+
+/**
+ * The hash from the canonical JSON of `data` and `metadata` already computed: the envelope's other fields
+ * are written in RFC 8785 key order by hand (data, eventId, metadata, prevHash, schemaVersion, streamId,
+ * streamVersion, type), so each part is serialized once. A test checks it equals `canonicalJson` of the whole.
+ */
+function hashEncoded(
+  event: Omit<ChainedEvent, 'hash' | 'data' | 'metadata'>,
+  data: string,
+  metadata: string,
+): string {
+  if (!Number.isInteger(event.streamVersion) || !Number.isInteger(event.schemaVersion)) {
+    throw new TypeError('streamVersion and schemaVersion must be integers');
+  }
+  const body = `{"data":${data},"eventId":${JSON.stringify(event.eventId)},"metadata":${metadata},"prevHash":${JSON.stringify(event.prevHash)},"schemaVersion":${event.schemaVersion},"streamId":${JSON.stringify(event.streamId)},"streamVersion":${event.streamVersion},"type":${JSON.stringify(event.type)}}`;
   return createHash('sha256').update(event.prevHash).update(body).digest('hex');
+}
+
+/** A chained event with the canonical JSON of its data and metadata, as a store writes them. */
+export interface EncodedEvent {
+  readonly event: ChainedEvent;
+  /** RFC 8785 JSON of `data`: what was hashed, and what a store may keep as text. */
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/** Like `chainEvents`, also giving each event's canonical data and metadata text (serialized once). */
+export function chainEventsEncoded(
+  streamId: string,
+  head: StreamHead,
+  events: readonly ProposedEvent[],
+): EncodedEvent[] {
+  const out: EncodedEvent[] = [];
+  let prevHash = head.hash;
+  let version = head.version;
+  for (const e of events) {
+    version += 1;
+    const dataJson = canonicalJson(e.data);
+    const metadataJson = canonicalJson(e.metadata);
+    const unsealed = {
+      eventId: e.eventId,
+      streamId,
+      streamVersion: version,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      prevHash,
+    };
+    const hash = hashEncoded(unsealed, dataJson, metadataJson);
+    out.push({ event: { ...unsealed, hash }, dataJson, metadataJson });
+    prevHash = hash;
+  }
+  return out;
 }
 
 /** The head of a stream as a store knows it: its last version and that event's hash. */
@@ -40,26 +85,7 @@ export function chainEvents(
   head: StreamHead,
   events: readonly ProposedEvent[],
 ): ChainedEvent[] {
-  const chained: ChainedEvent[] = [];
-  let prevHash = head.hash;
-  let version = head.version;
-  for (const e of events) {
-    version += 1;
-    const unsealed = {
-      eventId: e.eventId,
-      streamId,
-      streamVersion: version,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: e.metadata,
-      prevHash,
-    };
-    const hash = computeEventHash(unsealed);
-    chained.push({ ...unsealed, hash });
-    prevHash = hash;
-  }
-  return chained;
+  return chainEventsEncoded(streamId, head, events).map((e) => e.event);
 }
 
 /** Where a stream's chain breaks, if it does. */

@@ -14,8 +14,19 @@ export interface Membership {
   readonly endedOn: string | undefined;
 }
 
-/** Every current (not retracted) membership of a member. */
+const memberships = new WeakMap<MemberState, Membership[]>();
+
+/** Every current (not retracted) membership of a member (computed once per state: states are immutable). */
 export function membershipsOf(member: MemberState): Membership[] {
+  let cached = memberships.get(member);
+  if (!cached) {
+    cached = computeMemberships(member);
+    memberships.set(member, cached);
+  }
+  return cached;
+}
+
+function computeMemberships(member: MemberState): Membership[] {
   const { amendments } = member;
   const endings = member.endings
     .filter((e) => !amendments.retracted.has(e.eventId))
