@@ -153,6 +153,19 @@ export class CommitteeSample {
     );
   }
 
+  /** A date moved into the term: the day after it starts at the earliest, its last day at the latest. */
+  #inTerm(date: string): string {
+    const first = addDays(this.#spec.termStartsOn, 1);
+    if (date < first) return first;
+    return date > this.#spec.termEndsOn ? this.#spec.termEndsOn : date;
+  }
+
+  /** Year y's share of a count spread evenly over the five years of the term. */
+  #share(total: number, y: number): number {
+    const i = y - Number(this.#spec.termStartsOn.slice(0, 4));
+    return Math.round((total * (i + 1)) / 5) - Math.round((total * i) / 5);
+  }
+
   #seated(on: string): SampleMember[] {
     return this.#members.filter((m) => m.appointedOn <= on && (m.endedOn === undefined || on < m.endedOn));
   }
@@ -176,7 +189,9 @@ export class CommitteeSample {
       .shuffle(this.#members.filter((x) => !x.inactive && x.endedOn === undefined))
       .slice(0, Math.max(1, Math.round(s.members * 0.01)))) {
       const coversPlenary = r.chance(0.65);
-      const from = coversPlenary ? ymd(y, 1, r.int(1, 5)) : ymd(y, r.int(3, 8), r.int(1, 28));
+      const wanted = coversPlenary ? ymd(y, 1, r.int(1, 5)) : ymd(y, r.int(3, 8), r.int(1, 28));
+      // Never before the member's appointment (a leave is declared for a seated member).
+      const from = [wanted, addDays(m.appointedOn, 1)].sort()[1]!;
       const to = addDays(from, r.int(60, 150));
       const reason = r.weighted([
         ['illness', 4],
@@ -362,7 +377,8 @@ export class CommitteeSample {
       ['research', k(60), (i) => `调研：${TOPICS[(i * 3) % TOPICS.length]}`],
       ['supervision', k(20), (i) => `民主监督：${TOPICS[(i * 5) % TOPICS.length]}`],
       ['study', k(11), (i) => `双周学习会（第${i + 1}期）`],
-      ['study', k(3), (i) => `文化月坛（第${i + 1}期）`],
+      // 12 culture forums over the five-year term (DOMAIN.md): 2, 3, 2, 3, 2.
+      ['study', k(this.#share(12, y)), (i) => `文化月坛（第${i + 1}期）`],
       ['other', k(30), (i) => `委员活动：${TOPICS[(i * 11) % TOPICS.length]}`],
     ];
     let n = 0;
@@ -665,7 +681,7 @@ export class CommitteeSample {
     const s = this.#spec;
     const count = Math.round(s.members * 1.7);
     for (let i = 0; i < count; i++) {
-      const on = ymd(y, r.int(1, 11), r.int(1, 28));
+      const on = this.#inTerm(ymd(y, r.int(1, 11), r.int(1, 28)));
       const seated = this.#seated(on).filter((m) => !m.inactive);
       const authors = r.sampleWeighted(
         seated,
@@ -717,7 +733,7 @@ export class CommitteeSample {
     const s = this.#spec;
     const active = (on: string) => this.#seated(on).filter((m) => !m.inactive);
     for (let i = 0; i < Math.round(s.members * 0.4); i++) {
-      const on = ymd(y, r.int(1, 12), r.int(1, 28));
+      const on = this.#inTerm(ymd(y, r.int(1, 12), r.int(1, 28)));
       const m = r.sampleWeighted(active(on), 1, (x) => x.weight)[0]!;
       const [outlet, level] = r.pick(OUTLETS);
       const publicityId = `${s.committeeId}-${y}-pub${String(i + 1).padStart(4, '0')}`;
@@ -744,7 +760,7 @@ export class CommitteeSample {
       }
     }
     for (let i = 0; i < Math.round(s.members * 0.35); i++) {
-      const on = ymd(y, r.int(1, 12), r.int(1, 28));
+      const on = this.#inTerm(ymd(y, r.int(1, 12), r.int(1, 28)));
       const m = r.sampleWeighted(active(on), 1, (x) => x.weight)[0]!;
       this.#emit(
         'RecordPublicWelfare',
