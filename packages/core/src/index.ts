@@ -75,7 +75,12 @@ export type {
   ProjectionRuntimeOptions,
   ProjectionStatus,
 } from './projections/projectionRuntime.ts';
-export { eventPasses, ProjectionRuntime, projectLog } from './projections/projectionRuntime.ts';
+export {
+  eventPasses,
+  FRAMING_EVENT_TYPES,
+  ProjectionRuntime,
+  projectLog,
+} from './projections/projectionRuntime.ts';
 export type { ProjectionStore, StoredProjection } from './projections/projectionStore.ts';
 export { InMemoryProjectionStore } from './projections/projectionStore.ts';
 export type { CommitteeInfo, SeatRecord } from './projections/recordQueries.ts';

@@ -202,11 +202,31 @@ export interface LogFilter {
   readonly toPosition?: number;
   /** Only events recorded at or before this instant (epoch ms): what was known then. */
   readonly recordedAtOrBefore?: number;
-  /** Only events whose act occurred in [from, to] (epoch ms); events without `occurredAt` are kept. */
+  /**
+   * Only acts that occurred in [from, to] (epoch ms); framing events (committees, terms, seats, meetings) are
+   * always kept, and corrections follow the act they amend.
+   */
   readonly occurredBetween?: readonly [number, number];
 }
 
-/** True when an event passes a log filter. */
+/**
+ * Events that frame the record rather than being acts of a period: a window on `occurredAt` keeps them, so
+ * that a replay of a window still knows its committees, terms, members and meetings.
+ */
+export const FRAMING_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'CommitteeRegistered',
+  'TermOpened',
+  'RecorderRegistered',
+  'MemberAppointed',
+  'StandingMemberSet',
+  'MembershipEnded',
+  'LongLeaveDeclared',
+  'MeetingScheduled',
+]);
+
+const AMENDMENTS: ReadonlySet<string> = new Set(['RecordCorrected', 'RecordRetracted']);
+
+/** True when an event passes the position and instant parts of a log filter. */
 export function eventPasses(event: RecordedEvent, filter: LogFilter): boolean {
   if (filter.toPosition !== undefined && event.globalPosition > filter.toPosition) return false;
   if (
@@ -215,14 +235,27 @@ export function eventPasses(event: RecordedEvent, filter: LogFilter): boolean {
   ) {
     return false;
   }
-  if (filter.occurredBetween) {
-    const at = (event.data as { occurredAt?: string } | null)?.occurredAt;
-    if (at !== undefined) {
-      const ms = Date.parse(at);
-      if (ms < filter.occurredBetween[0] || ms > filter.occurredBetween[1]) return false;
-    }
-  }
   return true;
+}
+
+/**
+ * A stateful filter for a window on when acts occurred: acts outside it are dropped, framing events always
+ * kept, and a correction or retraction follows the act it amends.
+ */
+function occurredWindow(window: readonly [number, number]): (event: RecordedEvent) => boolean {
+  const kept = new Set<string>();
+  return (event) => {
+    const data = event.data as { occurredAt?: string; eventId?: string } | null;
+    let pass: boolean;
+    if (AMENDMENTS.has(event.type)) pass = typeof data?.eventId === 'string' && kept.has(data.eventId);
+    else if (FRAMING_EVENT_TYPES.has(event.type) || data?.occurredAt === undefined) pass = true;
+    else {
+      const ms = Date.parse(data.occurredAt);
+      pass = ms >= window[0] && ms <= window[1];
+    }
+    if (pass) kept.add(event.eventId);
+    return pass;
+  };
 }
 
 /**
@@ -237,8 +270,9 @@ export async function projectLog(
   const live = projections.map(fresh);
   let checkpoint = 0;
   const readOptions = filter.toPosition === undefined ? {} : { to: filter.toPosition };
+  const inWindow = filter.occurredBetween ? occurredWindow(filter.occurredBetween) : () => true;
   for await (const event of store.readAll(readOptions)) {
-    if (!eventPasses(event, filter)) continue;
+    if (!eventPasses(event, filter) || !inWindow(event)) continue;
     for (const l of live) applyOne(l, event);
     checkpoint = event.globalPosition;
   }
