@@ -33,6 +33,23 @@ const PAGE_SIZE = 500;
 const DEFAULT_POLL_INTERVAL_MS = 100;
 const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
 
+function meetsExpectedVersion(expected: ExpectedVersion, actual: number): boolean {
+  return (
+    expected === 'any' ||
+    (expected === 'no-stream' && actual === 0) ||
+    (expected === 'exists' && actual > 0) ||
+    expected === actual
+  );
+}
+
+function isDuplicateEventId(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('event_id')
+  );
+}
+
 function assertPositiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1)
     throw new RangeError(`${name} must be a positive integer, got ${value}`);
@@ -53,6 +70,9 @@ export class SqliteEventStore implements EventStore {
   readonly #statements: Statements;
   readonly #appendAll: Database.Transaction<(requests: readonly AppendRequest[]) => AppendResult[]>;
   readonly #waiters = new Set<() => void>();
+  /** Stream heads as this instance last wrote them; valid only while `#lastWritten` is the log's last position. */
+  readonly #heads = new Map<string, StreamHead>();
+  #lastWritten = -1;
   #appends = 0;
   #closed = false;
 
@@ -113,7 +133,15 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
-    const results = this.#sync(() => this.#appendAll.immediate(requests));
+    let results: AppendResult[];
+    try {
+      results = this.#sync(() => this.#appendAll.immediate(requests));
+    } catch (error) {
+      // The transaction rolled back: heads cached during it may be ahead of the file.
+      this.#heads.clear();
+      this.#lastWritten = -1;
+      throw error;
+    }
     this.#appends += 1;
     for (const wake of [...this.#waiters]) wake();
     return results;
@@ -199,43 +227,32 @@ export class SqliteEventStore implements EventStore {
 
   /** The body of one `appendMany` transaction: idempotency, version checks, chaining and inserts. */
   #appendInTransaction(requests: readonly AppendRequest[]): AppendResult[] {
-    const { eventById, eventExists, insertEvent } = this.#statements;
-    const heads = new Map<string, StreamHead>();
+    const { headPosition, insertEvent } = this.#statements;
+    // Stream heads are cached across calls while this instance is the only writer: inside BEGIN IMMEDIATE
+    // the log's last position tells whether another connection wrote since our last append.
+    const top = headPosition.get() ?? 0;
+    if (top !== this.#lastWritten) this.#heads.clear();
+    const heads = this.#heads;
     const written = new Set<string>();
     const results: AppendResult[] = [];
-    for (const { streamId, events, expectedVersion } of requests) {
+    let last = top;
+    requests: for (const { streamId, events, expectedVersion } of requests) {
       // Ids written earlier in this call are visible here, but reusing one is a duplicate, not a retry.
       const reused = events.find((e) => written.has(e.eventId));
       if (reused) throw new DuplicateEventIdError(reused.eventId);
-      // Cheap path: a first id the store has never seen makes this a new append; a later id reused from
-      // another append is caught by the UNIQUE index and reported as a duplicate.
-      const first = events[0];
-      const seen = first !== undefined && eventExists.get(first.eventId) !== undefined;
-      const kind = seen
-        ? classifyAppend(
-            streamId,
-            events,
-            events.map((e) => {
-              const row = eventById.get(e.eventId);
-              return row && toRecordedEvent(row);
-            }),
-          )
-        : ({ kind: 'new' } as const);
-      if (kind.kind === 'retry') {
-        // The version the original append reached, not the head: a caller continuing from it must still
-        // conflict with whatever others appended since.
-        results.push({
-          streamId,
-          nextExpectedVersion: kind.events.at(-1)!.streamVersion,
-          events: kind.events,
-        });
-        continue;
-      }
       const head = heads.get(streamId) ?? this.#statements.streamHead.get(streamId) ?? EMPTY_HEAD;
-      assertExpectedVersion(streamId, expectedVersion ?? 'any', head.version);
+      const expected = expectedVersion ?? 'any';
+      if (!meetsExpectedVersion(expected, head.version)) {
+        // A retry of an append that landed may carry a stale expected version: recognise it first.
+        const retry = this.#retryOf(streamId, events);
+        if (retry) {
+          results.push(retry);
+          continue;
+        }
+        assertExpectedVersion(streamId, expected, head.version);
+      }
       const recorded: RecordedEvent[] = [];
       for (const { event: e, dataJson, metadataJson } of chainEventsEncoded(streamId, head, events)) {
-        if (written.has(e.eventId)) throw new DuplicateEventIdError(e.eventId);
         written.add(e.eventId);
         let lastInsertRowid: number | bigint;
         try {
@@ -252,22 +269,42 @@ export class SqliteEventStore implements EventStore {
             e.hash,
           ));
         } catch (error) {
-          if (
-            error instanceof Database.SqliteError &&
-            error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-            error.message.includes('event_id')
-          ) {
-            throw new DuplicateEventIdError(e.eventId);
-          }
-          throw error;
+          if (!isDuplicateEventId(error)) throw error;
+          // The id is stored already: the whole request is either a retry (nothing of it inserted yet,
+          // since a retry's first id is the one that collides) or a duplicate.
+          const retry = recorded.length === 0 ? this.#retryOf(streamId, events) : undefined;
+          if (!retry) throw new DuplicateEventIdError(e.eventId);
+          results.push(retry);
+          continue requests;
         }
-        recorded.push({ ...e, globalPosition: Number(lastInsertRowid) });
+        last = Number(lastInsertRowid);
+        recorded.push({ ...e, globalPosition: last });
       }
-      const last = recorded.at(-1);
-      if (last) heads.set(streamId, { version: last.streamVersion, hash: last.hash });
-      results.push({ streamId, nextExpectedVersion: last?.streamVersion ?? head.version, events: recorded });
+      const tail = recorded.at(-1);
+      if (tail) heads.set(streamId, { version: tail.streamVersion, hash: tail.hash });
+      results.push({ streamId, nextExpectedVersion: tail?.streamVersion ?? head.version, events: recorded });
     }
+    this.#lastWritten = last;
     return results;
+  }
+
+  /** The stored events when `events` were appended to `streamId` already (a retry), else undefined. */
+  #retryOf(streamId: string, events: readonly ProposedEvent[]): AppendResult | undefined {
+    const first = events[0];
+    if (first === undefined || this.#statements.eventExists.get(first.eventId) === undefined)
+      return undefined;
+    const kind = classifyAppend(
+      streamId,
+      events,
+      events.map((e) => {
+        const row = this.#statements.eventById.get(e.eventId);
+        return row && toRecordedEvent(row);
+      }),
+    );
+    if (kind.kind !== 'retry') return undefined;
+    // The version the original append reached, not the head: a caller continuing from it must still
+    // conflict with whatever others appended since.
+    return { streamId, nextExpectedVersion: kind.events.at(-1)!.streamVersion, events: kind.events };
   }
 
   /** Resolves on the next append through this instance, after `pollIntervalMs`, on abort or on close. */
