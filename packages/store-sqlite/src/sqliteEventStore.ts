@@ -236,7 +236,7 @@ export class SqliteEventStore implements EventStore {
     const written = new Set<string>();
     const results: AppendResult[] = [];
     let last = top;
-    requests: for (const { streamId, events, expectedVersion } of requests) {
+    nextRequest: for (const { streamId, events, expectedVersion } of requests) {
       // Ids written earlier in this call are visible here, but reusing one is a duplicate, not a retry.
       const reused = events.find((e) => written.has(e.eventId));
       if (reused) throw new DuplicateEventIdError(reused.eventId);
@@ -275,7 +275,7 @@ export class SqliteEventStore implements EventStore {
           const retry = recorded.length === 0 ? this.#retryOf(streamId, events) : undefined;
           if (!retry) throw new DuplicateEventIdError(e.eventId);
           results.push(retry);
-          continue requests;
+          continue nextRequest;
         }
         last = Number(lastInsertRowid);
         recorded.push({ ...e, globalPosition: last });
