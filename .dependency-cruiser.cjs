@@ -49,6 +49,13 @@ module.exports = {
       to: { path: '^packages/', pathNot: ['^packages/core/', '^packages/$1/', '^packages/testing/'] },
     },
     {
+      name: 'server-depends-on-core-and-projections',
+      comment: 'the HTTP server reads through core, archive, analysis and evaluation; stores come from its caller',
+      severity: 'error',
+      from: { path: '^packages/server/' },
+      to: { path: '^packages/', pathNot: ['^packages/(core|archive|analysis|evaluation|server)/'] },
+    },
+    {
       name: 'testing-depends-on-core-only',
       severity: 'error',
       from: { path: '^packages/testing/' },

@@ -1,0 +1,10 @@
+export type { RateLimit } from './access/rateLimit.ts';
+export { DEFAULT_RATE_LIMIT } from './access/rateLimit.ts';
+export type { TokenScope, Tokens } from './access/tokens.ts';
+export { TokensFile, tokensFromJson, tokensFromList } from './access/tokens.ts';
+export type { ErrorStatus } from './http/apiError.ts';
+export { ErrorBody } from './http/apiError.ts';
+export type { AppOptions, Limits } from './http/createApp.ts';
+export { createApp, ROUTES } from './http/createApp.ts';
+export { openApiDocument } from './http/openApiDocument.ts';
+export type { Route, RouteInput } from './routes/route.ts';
