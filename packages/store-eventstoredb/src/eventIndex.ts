@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { OutgoingEvent } from './client.ts';
+import type { ChainedEvent, RecordedEvent } from '@lvzhi/core';
+import { describeClientFailure, type OutgoingEvent } from './client.ts';
+import { mapConcurrently } from './concurrency.ts';
+import { decodeEvent } from './eventCodec.ts';
+import { revisionOfVersion } from './revisions.ts';
+import type { ServerSession } from './serverSession.ts';
 
 /** The server's link event type: its data `<revision>@<stream>` points at another event. */
 export const LINK_EVENT_TYPE = '$>';
@@ -27,4 +32,40 @@ export function indexLink(eventId: string, serverStream: string, revision: bigin
     type: LINK_EVENT_TYPE,
     data: new TextEncoder().encode(`${revision}@${serverStream}`),
   };
+}
+
+/** The event with this id, read through its index stream with the link resolved; undefined when not indexed. */
+export async function lookupIndexed(
+  session: ServerSession,
+  eventId: string,
+): Promise<RecordedEvent | undefined> {
+  const [found] = await session.collectResolved(
+    session.client.readStream(session.names.indexStream(eventId), {
+      from: 'start',
+      direction: 'forwards',
+      maxCount: 1,
+      resolveLinks: true,
+    }),
+  );
+  const event = found?.event;
+  if (!event || event.eventId !== eventId) return undefined;
+  const streamId = session.names.streamIdOf(event.streamName);
+  return streamId === undefined ? undefined : decodeEvent(event, streamId);
+}
+
+/** Writes the index links of events stored in `streamId`; an id indexed already keeps its first link. */
+export async function writeIndexLinks(
+  session: ServerSession,
+  streamId: string,
+  events: readonly ChainedEvent[],
+): Promise<void> {
+  const serverStream = session.names.serverName(streamId);
+  await mapConcurrently(events, async (e) => {
+    const link = indexLink(e.eventId, serverStream, revisionOfVersion(e.streamVersion));
+    try {
+      await session.client.append(session.names.indexStream(e.eventId), [link], 'no_stream');
+    } catch (error) {
+      if (describeClientFailure(error).kind !== 'wrong-expected-version') throw error;
+    }
+  });
 }

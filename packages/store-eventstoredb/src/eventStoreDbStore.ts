@@ -1,7 +1,6 @@
 import {
   type AppendRequest,
   type AppendResult,
-  type ChainedEvent,
   EMPTY_HEAD,
   type EventStore,
   type ExpectedVersion,
@@ -13,20 +12,14 @@ import {
   type SubscribeOptions,
 } from '@lvzhi/core';
 import { type AppendIo, appendInOrder, type StreamTail } from './appendPlan.ts';
-import {
-  connectClient,
-  describeClientFailure,
-  type EsdbClient,
-  type LogPosition,
-  type ServerEvent,
-  type ServerEventStream,
-} from './client.ts';
+import { connectClient, type EsdbClient, type LogPosition, type ServerEvent } from './client.ts';
 import { mapConcurrently } from './concurrency.ts';
 import { decodeEvent, encodeEvent } from './eventCodec.ts';
-import { indexLink } from './eventIndex.ts';
+import { lookupIndexed, writeIndexLinks } from './eventIndex.ts';
 import { isAfterCheckpoint, startAfter } from './positions.ts';
 import { revisionOfVersion, streamReadStart } from './revisions.ts';
-import { closedError, readOnlyError, redactConnectionString, toStoreError } from './storeErrors.ts';
+import { ServerSession } from './serverSession.ts';
+import { readOnlyError, redactConnectionString, toStoreError } from './storeErrors.ts';
 import { isCanonicalUuid, StreamNames } from './streamNames.ts';
 import { type ResubscribeOptions, subscribeWithResubscription } from './subscription.ts';
 
@@ -71,21 +64,14 @@ function assertPositiveInteger(name: string, value: number): void {
  * await store.append('member-1', [event], { expectedVersion: 'no-stream' });
  */
 export class EventStoreDbStore implements EventStore {
-  readonly #client: EsdbClient;
-  readonly #server: string;
-  readonly #names: StreamNames;
+  readonly #session: ServerSession;
   readonly #readOnly: boolean;
   readonly #resubscribe: ResubscribeOptions;
-  readonly #open = new Set<ServerEventStream>();
-  readonly #closeListeners = new Set<() => void>();
   /** The server position the log starts after (0: the start of `$all`). */
   #logStart = 0;
-  #closed = false;
 
-  private constructor(client: EsdbClient, server: string, options: EventStoreDbStoreOptions) {
-    this.#client = client;
-    this.#server = server;
-    this.#names = new StreamNames(options.streamPrefix);
+  private constructor(session: ServerSession, options: EventStoreDbStoreOptions) {
+    this.#session = session;
     this.#readOnly = options.readOnly ?? false;
     this.#resubscribe = options.resubscribe ?? {};
   }
@@ -111,12 +97,13 @@ export class EventStoreDbStore implements EventStore {
         },
       );
     }
-    const store = new EventStoreDbStore(client, server, options);
+    const session = new ServerSession(client, server, new StreamNames(options.streamPrefix));
+    const store = new EventStoreDbStore(session, options);
     try {
       // Any read answers; this one finds nothing.
       await store.readEvent('00000000-0000-0000-0000-000000000000');
       if (internal.logStartsNow) {
-        const [last] = await store.#collect(
+        const [last] = await session.collect(
           client.readAll({ from: 'end', direction: 'backwards', maxCount: 1 }),
         );
         store.#logStart = last?.position ? Number(last.position.commit) : 0;
@@ -147,10 +134,10 @@ export class EventStoreDbStore implements EventStore {
    * written requests are recognised by their event ids.
    */
   async appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
-    this.#assertOpen();
-    if (this.#readOnly) throw readOnlyError(this.#server);
+    this.#session.assertOpen();
+    if (this.#readOnly) throw readOnlyError(this.#session.server);
     for (const { streamId, events } of requests) {
-      this.#names.serverName(streamId);
+      this.#session.names.serverName(streamId);
       const bad = events.find((e) => !isCanonicalUuid(e.eventId));
       if (bad) {
         throw new RangeError(
@@ -158,11 +145,11 @@ export class EventStoreDbStore implements EventStore {
         );
       }
     }
-    return this.#guard(() => appendInOrder(this.#appendIo(), requests));
+    return this.#session.guard(() => appendInOrder(this.#appendIo(), requests));
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    this.#assertOpen();
+    this.#session.assertOpen();
     const start = streamReadStart(options);
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     if (start === 'nothing' || limit <= 0) return;
@@ -171,8 +158,8 @@ export class EventStoreDbStore implements EventStore {
     let remaining = limit;
     while (remaining > 0) {
       const size = Math.min(PAGE_SIZE, remaining);
-      const page = await this.#collect(
-        this.#client.readStream(this.#names.serverName(streamId), {
+      const page = await this.#session.collect(
+        this.#session.client.readStream(this.#session.names.serverName(streamId), {
           from,
           direction: backwards ? 'backwards' : 'forwards',
           maxCount: size,
@@ -188,7 +175,7 @@ export class EventStoreDbStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    this.#assertOpen();
+    this.#session.assertOpen();
     const batchSize = options.batchSize ?? PAGE_SIZE;
     assertPositiveInteger('batchSize', batchSize);
     const to = options.to ?? Number.POSITIVE_INFINITY;
@@ -198,7 +185,9 @@ export class EventStoreDbStore implements EventStore {
     let from = startAfter(after);
     while (true) {
       const maxCount = from === 'start' ? batchSize : batchSize + 1;
-      const page = await this.#collect(this.#client.readAll({ from, direction: 'forwards', maxCount }));
+      const page = await this.#session.collect(
+        this.#session.client.readAll({ from, direction: 'forwards', maxCount }),
+      );
       const fresh = page.filter((e) => e.position !== undefined && e.position.commit > seen);
       for (const e of fresh) {
         const event = this.#decodeOwned(e);
@@ -214,31 +203,28 @@ export class EventStoreDbStore implements EventStore {
   }
 
   async readEvent(eventId: string): Promise<RecordedEvent | undefined> {
-    this.#assertOpen();
+    this.#session.assertOpen();
     if (!isCanonicalUuid(eventId)) return undefined;
-    return this.#guard(() => this.#lookup(eventId));
+    return lookupIndexed(this.#session, eventId);
   }
 
   subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     const after = Math.max(options.after ?? 0, this.#logStart);
+    const session = this.#session;
+    const { prefix } = session.names;
     return subscribeWithResubscription(
       {
-        isClosed: () => this.#closed,
-        onClose: (listener) => {
-          this.#closeListeners.add(listener);
-          return () => this.#closeListeners.delete(listener);
-        },
-        open: (after) =>
-          this.#track(
-            this.#client.subscribeToAll({
-              from: startAfter(after),
-              filter: this.#names.prefix
-                ? { kind: 'stream-prefix', prefix: this.#names.prefix }
-                : { kind: 'exclude-system-events' },
+        isClosed: () => session.closed,
+        onClose: (listener) => session.onClose(listener),
+        open: (from) =>
+          session.track(
+            session.client.subscribeToAll({
+              from: startAfter(from),
+              filter: prefix ? { kind: 'stream-prefix', prefix } : { kind: 'exclude-system-events' },
             }),
           ),
         decode: (e) => this.#decodeOwned(e),
-        toStoreError: (error) => toStoreError(error, this.#server),
+        toStoreError: (error) => toStoreError(error, session.server),
       },
       { ...options, after },
       this.#resubscribe,
@@ -246,17 +232,16 @@ export class EventStoreDbStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    this.#assertOpen();
-    return (await this.#guard(() => this.#tail(streamId, 0))).head.version;
+    return (await this.#tail(streamId, 0)).head.version;
   }
 
   async headPosition(): Promise<number> {
-    this.#assertOpen();
+    this.#session.assertOpen();
     // Backward reads exclude their start, so each page continues from the last event of the one before.
     let from: LogPosition | 'end' = 'end';
     while (true) {
-      const page = await this.#collect(
-        this.#client.readAll({ from, direction: 'backwards', maxCount: PAGE_SIZE }),
+      const page = await this.#session.collect(
+        this.#session.client.readAll({ from, direction: 'backwards', maxCount: PAGE_SIZE }),
       );
       for (const e of page) {
         if (e.position && e.position.commit <= BigInt(this.#logStart)) return 0;
@@ -278,24 +263,21 @@ export class EventStoreDbStore implements EventStore {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    for (const listener of [...this.#closeListeners]) listener();
-    for (const stream of [...this.#open]) stream.cancel();
-    await this.#client.dispose().catch(() => undefined);
+  close(): Promise<void> {
+    return this.#session.close();
   }
 
   #appendIo(): AppendIo {
+    const session = this.#session;
     return {
-      lookup: (eventIds) => mapConcurrently(eventIds, (eventId) => this.#lookup(eventId)),
+      lookup: (eventIds) => mapConcurrently(eventIds, (eventId) => lookupIndexed(session, eventId)),
       tail: (streamId, count) => this.#tail(streamId, count),
       write: (streamId, events, expected) =>
-        this.#client.append(this.#names.serverName(streamId), events.map(encodeEvent), expected),
-      index: (streamId, events) => this.#writeIndex(streamId, events),
+        session.client.append(session.names.serverName(streamId), events.map(encodeEvent), expected),
+      index: (streamId, events) => writeIndexLinks(session, streamId, events),
       readBack: async (streamId, fromVersion, count) => {
-        const page = await this.#collect(
-          this.#client.readStream(this.#names.serverName(streamId), {
+        const page = await session.collect(
+          session.client.readStream(session.names.serverName(streamId), {
             from: revisionOfVersion(fromVersion),
             direction: 'forwards',
             maxCount: count,
@@ -306,24 +288,10 @@ export class EventStoreDbStore implements EventStore {
     };
   }
 
-  async #lookup(eventId: string): Promise<RecordedEvent | undefined> {
-    const [found] = await this.#collectResolved(
-      this.#client.readStream(this.#names.indexStream(eventId), {
-        from: 'start',
-        direction: 'forwards',
-        maxCount: 1,
-        resolveLinks: true,
-      }),
-    );
-    const event = found?.event;
-    if (!event || event.eventId !== eventId) return undefined;
-    const streamId = this.#names.streamIdOf(event.streamName);
-    return streamId === undefined ? undefined : decodeEvent(event, streamId);
-  }
-
+  /** A stream's head and its last `count` events, oldest first. */
   async #tail(streamId: string, count: number): Promise<StreamTail> {
-    const page = await this.#collect(
-      this.#client.readStream(this.#names.serverName(streamId), {
+    const page = await this.#session.collect(
+      this.#session.client.readStream(this.#session.names.serverName(streamId), {
         from: 'end',
         direction: 'backwards',
         maxCount: Math.max(count, 1),
@@ -337,61 +305,10 @@ export class EventStoreDbStore implements EventStore {
     };
   }
 
-  async #writeIndex(streamId: string, events: readonly ChainedEvent[]): Promise<void> {
-    const serverStream = this.#names.serverName(streamId);
-    await mapConcurrently(events, async (e) => {
-      const link = indexLink(e.eventId, serverStream, revisionOfVersion(e.streamVersion));
-      try {
-        await this.#client.append(this.#names.indexStream(e.eventId), [link], 'no_stream');
-      } catch (error) {
-        // The index already points elsewhere: the first write of an id wins.
-        if (describeClientFailure(error).kind !== 'wrong-expected-version') throw error;
-      }
-    });
-  }
-
   /** The decoded event when a server event is one of this store's, else undefined. */
   #decodeOwned(e: ServerEvent | undefined): RecordedEvent | undefined {
-    if (!e || !this.#names.owns(e)) return undefined;
-    return decodeEvent(e, this.#names.streamIdOf(e.streamName)!);
-  }
-
-  async #collect(stream: ServerEventStream): Promise<ServerEvent[]> {
-    const resolved = await this.#collectResolved(stream);
-    return resolved.flatMap((r) => (r.event ? [r.event] : []));
-  }
-
-  /** Reads a whole (bounded) server read, translating failures; a read cut short by `close` fails as closed. */
-  async #collectResolved(stream: ServerEventStream): Promise<{ event: ServerEvent | undefined }[]> {
-    this.#assertOpen();
-    this.#track(stream);
-    try {
-      const items: { event: ServerEvent | undefined }[] = [];
-      for await (const item of stream) items.push(item);
-      return items;
-    } catch (error) {
-      if (this.#closed) throw closedError(this.#server);
-      throw toStoreError(error, this.#server);
-    } finally {
-      this.#open.delete(stream);
-    }
-  }
-
-  #track(stream: ServerEventStream): ServerEventStream {
-    this.#open.add(stream);
-    return stream;
-  }
-
-  async #guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (this.#closed) throw closedError(this.#server);
-      throw toStoreError(error, this.#server);
-    }
-  }
-
-  #assertOpen(): void {
-    if (this.#closed) throw closedError(this.#server);
+    const { names } = this.#session;
+    if (!e || !names.owns(e)) return undefined;
+    return decodeEvent(e, names.streamIdOf(e.streamName)!);
   }
 }
