@@ -12,6 +12,7 @@ import { registerProjections } from './commands/projections.ts';
 import { registerRecord } from './commands/record.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerReport } from './commands/report.ts';
+import { registerServe } from './commands/serve.ts';
 import type { CommandContext } from './context.ts';
 import { ExitCode, UsageError } from './exitCodes.ts';
 import { LANGS, langFromArgs, langFromEnv } from './i18n/lang.ts';
@@ -66,6 +67,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   registerPolicies(program, ctx);
   registerEvaluate(program, ctx);
   registerReplay(program, ctx);
+  registerServe(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -259,6 +259,19 @@ const en = {
   demoTryVerify: 'recompute every hash chain',
   demoViaPnpm: '(from the repository: npx -y pnpm@10.34.8 lvzhi …)',
   demoDone: (seconds: number) => `done in ${seconds.toFixed(1)} s`,
+  serveDescription: 'serve the projections read-only over HTTP (JSON, OpenAPI at /openapi.json), behind bearer tokens',
+  serveOptPort: 'port to listen on (0: any free port)',
+  serveOptHost: 'address to bind (loopback by default)',
+  serveOptTokensFile: 'JSON file mapping each bearer token to a list of committee ids or "*" (adds to LVZHI_TOKENS)',
+  serveOptRate: 'requests per second allowed per token (sustained)',
+  serveOptBurst: 'requests allowed per token at once',
+  serveNoTokens: 'no bearer tokens: set LVZHI_TOKENS (comma-separated) or give --tokens-file FILE',
+  serveBadTokensFile: (file: string, reason: string) => `--tokens-file ${file}: ${reason}`,
+  serveNotLoopback: (host: string) =>
+    `warning: bound to ${host}, not loopback: the API is reachable from other machines (use TLS in front of it)`,
+  serveListening: (url: string, tokens: number) =>
+    `lvzhi serving at ${url} (${tokens} token(s); OpenAPI at ${url}/openapi.json); Ctrl-C stops`,
+  serveStopped: 'stopped',
 };
 
 /** The messages of the CLI in one language. */
@@ -488,6 +501,17 @@ const zh: Messages = {
   demoTryVerify: '重新计算全部哈希链',
   demoViaPnpm: '（在仓库中运行：npx -y pnpm@10.34.8 lvzhi …）',
   demoDone: (seconds) => `完成，用时 ${seconds.toFixed(1)} 秒`,
+  serveDescription: '以只读 HTTP 接口提供各投影（JSON，OpenAPI 文档在 /openapi.json），须持令牌访问',
+  serveOptPort: '监听端口（0：任一空闲端口）',
+  serveOptHost: '绑定地址（默认仅本机回环）',
+  serveOptTokensFile: 'JSON 文件：每个令牌对应可访问的政协组织 id 列表或 "*"（与 LVZHI_TOKENS 合并）',
+  serveOptRate: '每个令牌每秒允许的请求数（持续）',
+  serveOptBurst: '每个令牌可瞬时发出的请求数',
+  serveNoTokens: '没有令牌：请设置 LVZHI_TOKENS（逗号分隔）或给出 --tokens-file 文件',
+  serveBadTokensFile: (file, reason) => `--tokens-file ${file}：${reason}`,
+  serveNotLoopback: (host) => `警告：绑定在 ${host} 而非本机回环，其他机器可访问此接口（请在前面加 TLS）`,
+  serveListening: (url, tokens) => `lvzhi 服务地址 ${url}（${tokens} 个令牌；OpenAPI 文档 ${url}/openapi.json）；按 Ctrl-C 停止`,
+  serveStopped: '已停止',
 };
 
 /** The CLI's messages in a language. */

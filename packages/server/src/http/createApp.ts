@@ -147,11 +147,12 @@ function parse<S extends z.ZodType>(schema: S, input: Record<string, string>, wh
   const message = issue.code === 'unrecognized_keys' ? 'not a parameter of this endpoint' : issue.message;
   const value = issue.code === 'unrecognized_keys' ? undefined : input[name];
   const shown = value === undefined ? '' : ` (got "${value}")`;
+  const shownZh = value === undefined ? '' : `（收到 "${value}"）`;
   throw new ApiError(
     400,
     'bad-parameter',
     `${where} ${name}${shown}: ${message}`,
-    `${where === 'path parameter' ? '路径参数' : '查询参数'} ${name}${shown}：${message}`,
+    `${where === 'path parameter' ? '路径参数' : '查询参数'} ${name}${shownZh}：${message}`,
   );
 }
 
