@@ -189,10 +189,12 @@ describe('an unreachable server', () => {
     expect((error as Error).message).toContain('esdb://127.0.0.1:1?tls=false');
   });
 
-  it('fails connect with StoreUnavailableError for a connection string the client cannot parse', async () => {
-    const error = await EventStoreDbStore.connect('esdb://').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect((error as Error).message).toMatch(/invalid connection string/);
+  it('fails connect with RangeError for a connection string the client cannot parse, or a bad prefix', async () => {
+    await expect(EventStoreDbStore.connect('esdb://')).rejects.toThrow(RangeError);
+    await expect(EventStoreDbStore.connect('esdb://admin:secret@')).rejects.toThrow(/esdb:\/\/admin:\*\*\*@/);
+    await expect(EventStoreDbStore.connect('esdb://localhost', { streamPrefix: '$x' })).rejects.toThrow(
+      RangeError,
+    );
   });
 
   it('fails every operation of a store whose server went away with StoreUnavailableError', async () => {

@@ -8,7 +8,6 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  StoreUnavailableError,
   type SubscribeOptions,
 } from '@lvzhi/core';
 import { type AppendIo, appendInOrder, type StreamTail } from './appendPlan.ts';
@@ -86,18 +85,15 @@ export class EventStoreDbStore implements EventStore {
   ): Promise<EventStoreDbStore> {
     const internal: InternalStoreOptions = options;
     const server = redactConnectionString(connectionString);
+    const names = new StreamNames(options.streamPrefix);
     let client: EsdbClient;
     try {
       client = connectClient(connectionString);
     } catch (error) {
-      throw new StoreUnavailableError(
-        `EventStoreDB ${server}: invalid connection string (${(error as Error).message})`,
-        {
-          cause: error,
-        },
-      );
+      // Not kept as the cause: the client's parse error carries the unmasked connection string.
+      throw new RangeError(`EventStoreDB connection string ${server}: ${(error as Error).message}`);
     }
-    const session = new ServerSession(client, server, new StreamNames(options.streamPrefix));
+    const session = new ServerSession(client, server, names);
     const store = new EventStoreDbStore(session, options);
     try {
       // Any read answers; this one finds nothing.
