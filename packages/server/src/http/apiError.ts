@@ -1,15 +1,13 @@
 import { z } from 'zod';
 
 /** The body of every error response: a stable code and the message in English and Chinese. */
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      messageZh: z.string(),
-    }),
-  })
-  .meta({ id: 'Error' });
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageZh: z.string(),
+  }),
+});
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** The status codes the API answers errors with. */
