@@ -114,14 +114,17 @@ export type ClientFailure =
   | { readonly kind: 'access-denied'; readonly reason: string }
   | { readonly kind: 'other' };
 
-/** gRPC status codes that mean "the server cannot be used now": DEADLINE_EXCEEDED, PERMISSION_DENIED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE, UNAUTHENTICATED. */
-const UNAVAILABLE_GRPC_CODES = new Map<number, string>([
-  [4, 'deadline exceeded'],
-  [7, 'permission denied'],
-  [8, 'resource exhausted'],
-  [10, 'aborted'],
-  [14, 'unavailable'],
-  [16, 'unauthenticated'],
+/** Raw gRPC status codes (the client does not always wrap them) of a server that cannot be used now. */
+const UNAVAILABLE_GRPC_CODES: ReadonlySet<number> = new Set([
+  4, // DEADLINE_EXCEEDED
+  8, // RESOURCE_EXHAUSTED
+  10, // ABORTED
+  14, // UNAVAILABLE
+]);
+/** Raw gRPC status codes of refused credentials. */
+const ACCESS_DENIED_GRPC_CODES: ReadonlySet<number> = new Set([
+  7, // PERMISSION_DENIED
+  16, // UNAUTHENTICATED
 ]);
 
 function messageOf(error: unknown): string {
@@ -149,12 +152,8 @@ export function describeClientFailure(error: unknown): ClientFailure {
     return { kind: 'unavailable', reason: messageOf(error) };
   }
   if (error instanceof Error && 'code' in error && typeof error.code === 'number') {
-    const known = UNAVAILABLE_GRPC_CODES.get(error.code);
-    if (known)
-      return {
-        kind: error.code === 7 || error.code === 16 ? 'access-denied' : 'unavailable',
-        reason: messageOf(error),
-      };
+    if (UNAVAILABLE_GRPC_CODES.has(error.code)) return { kind: 'unavailable', reason: error.message };
+    if (ACCESS_DENIED_GRPC_CODES.has(error.code)) return { kind: 'access-denied', reason: error.message };
   }
   if (error instanceof Error && /^Failed to discover after \d+ attempts/.test(error.message)) {
     return { kind: 'unavailable', reason: error.message };
