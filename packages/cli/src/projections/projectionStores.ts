@@ -4,6 +4,7 @@ import {
   type ProjectionStore,
   type StoredProjection,
 } from '@lvzhi/core';
+import { POSTGRES_PROJECTION_STORE_KINDS } from '../stores/postgresScheme.ts';
 
 /** How the event stores of one URL scheme keep projection states beside the log. */
 export interface ProjectionStoreKind {
@@ -77,3 +78,5 @@ registerProjectionStoreKind({
     return store instanceof SqliteEventStore ? new SqliteProjectionStore(store) : undefined;
   },
 });
+
+for (const kind of POSTGRES_PROJECTION_STORE_KINDS) registerProjectionStoreKind(kind);

@@ -13,12 +13,12 @@ describe('the store-URL resolver', () => {
   it('refuses an unknown scheme with a usage error in both languages, listing the known ones', () => {
     let error: UsageError | undefined;
     try {
-      resolveStoreScheme('postgres://localhost/lvzhi');
+      resolveStoreScheme('mongodb://localhost/lvzhi');
     } catch (e) {
       error = e as UsageError;
     }
     expect(error).toBeInstanceOf(UsageError);
-    expect(error?.message).toContain('unknown store scheme "postgres:"');
+    expect(error?.message).toContain('unknown store scheme "mongodb:"');
     expect(error?.message).toContain('sqlite:PATH');
     expect(error?.messageZh).toContain('不支持的存储协议');
   });

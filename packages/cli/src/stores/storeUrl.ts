@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { type EventStore, InMemoryEventStore } from '@lvzhi/core';
 import { UsageError } from '../exitCodes.ts';
+import { POSTGRES_SCHEMES } from './postgresScheme.ts';
 
 /** The store used when neither `--store` nor `LVZHI_STORE` names one. */
 export const DEFAULT_STORE_URL = 'sqlite:./lvzhi.db';
@@ -85,6 +86,8 @@ registerStoreScheme({
     return SqliteEventStore.open(path, { readonly: readOnly === true });
   },
 });
+
+for (const scheme of POSTGRES_SCHEMES) registerStoreScheme(scheme);
 
 registerStoreScheme({
   scheme: 'memory:',
