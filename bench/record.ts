@@ -26,7 +26,10 @@ function storeSchema(dir: string): string[] {
 }
 
 /** `lvzhi record`'s own path: streaming lines, CommandHandler, SqliteEventStore, a flush every 1,000 commands. */
-async function recordRate(input: string, dbPath: string): Promise<{ rate: number; summary: RecordSummary }> {
+export async function recordRate(
+  input: string,
+  dbPath: string,
+): Promise<{ rate: number; summary: RecordSummary }> {
   const store = await openStore(`sqlite:${dbPath}`, { cwd: process.cwd() });
   try {
     const started = performance.now();

@@ -1,6 +1,10 @@
+import { rebuildBenchmark } from './rebuild.ts';
 import { recordBenchmark } from './record.ts';
 
-/** `pnpm bench [--commands N] [--rounds N] [--only ceiling|record]`: runs the benchmarks and prints their figures. */
+/**
+ * `pnpm bench [--commands N] [--rounds N] [--only ceiling|record] [--rebuild-events N] [--skip-rebuild]`:
+ * runs the benchmarks and prints their figures.
+ */
 const args = process.argv.slice(2);
 const value = (flag: string) => {
   const i = args.indexOf(flag);
@@ -16,3 +20,9 @@ await recordBenchmark({
   ...(rounds ? { rounds } : {}),
   ...(only ? { only } : {}),
 });
+
+if (!args.includes('--skip-rebuild')) {
+  console.log('rebuild benchmark');
+  const events = value('--rebuild-events');
+  await rebuildBenchmark({ ...(events ? { events } : {}), ...(rounds ? { rounds } : {}) });
+}
