@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { CommandHandler, type EventStore } from '@lvzhi/core';
+import { CommandHandler, DEFAULT_RECORDER_POLICY, type EventStore } from '@lvzhi/core';
 import type { Command } from 'commander';
 import { type CommandContext, globalOptions } from '../context.ts';
 import { ExitCode, UsageError } from '../exitCodes.ts';
@@ -23,6 +23,8 @@ interface RecordOptions {
   readonly atomic?: boolean;
   readonly format: OutputFormat;
   readonly batchSize: number;
+  /** Refuse commands whose `recordedBy` is not a registered recorder allowed by the default policy. */
+  readonly enforceRecorders?: boolean;
 }
 
 /** `lvzhi record FILE|-`: the main job. */
@@ -33,6 +35,7 @@ export function registerRecord(program: Command, ctx: CommandContext): void {
     .description(t.recordDescription)
     .argument('<file>', t.recordFile)
     .option('--atomic', t.recordAtomic)
+    .option('--enforce-recorders', t.recordEnforceRecorders)
     .addOption(formatOption(t))
     .option('--batch-size <n>', t.recordBatch, positiveInteger, 1000)
     .action(async (file: string, options: RecordOptions, command: Command) => {
@@ -78,7 +81,10 @@ async function record(
   const json = options.format === 'json';
   const atomic = options.atomic === true;
   const guarded = atomic ? new AtomicGuardedStore(store) : undefined;
-  const handler = new CommandHandler<LineTag>(guarded ?? store);
+  const handler = new CommandHandler<LineTag>(
+    guarded ?? store,
+    options.enforceRecorders === true ? { recorderPolicy: DEFAULT_RECORDER_POLICY } : {},
+  );
   const progress = recordProgress(io, t, input.size);
   const rejections: RejectedLine[] = [];
   let summary: RecordSummary;
@@ -120,7 +126,11 @@ export function fieldPath(r: RejectedLine): string | undefined {
   const field = r.reason.field;
   if (field === undefined) return undefined;
   // Schema rejections name the path in the whole line; decisions name a field of `data`.
-  const inLine = r.reason.code === 'invalid-command' || r.reason.code === 'unknown-command';
+  const inLine =
+    r.reason.code === 'invalid-command' ||
+    r.reason.code === 'unknown-command' ||
+    field.startsWith('meta.') ||
+    field.startsWith('data.');
   return inLine ? field : `data.${field}`;
 }
 

@@ -23,6 +23,8 @@ const en = {
     'record the commands of a JSON Lines file (one command a line) in order; rejected lines are reported and write nothing',
   recordFile: 'the JSON Lines file, or - for standard input',
   recordAtomic: 'all or nothing: write the file in one transaction only if no line is rejected',
+  recordEnforceRecorders:
+    'refuse a command whose meta.recordedBy is not a registered recorder (RegisterRecorder) allowed to record it',
   recordBatch: 'commands per transaction when not --atomic',
   recordNoFile: (file: string) => `no such file: ${file}`,
   recordIsDirectory: (file: string) => `${file} is a directory, not a JSON Lines file`,
@@ -260,10 +262,12 @@ const en = {
   demoTryVerify: 'recompute every hash chain',
   demoViaPnpm: '(from the repository: npx -y pnpm@10.34.8 lvzhi …)',
   demoDone: (seconds: number) => `done in ${seconds.toFixed(1)} s`,
-  serveDescription: 'serve the projections read-only over HTTP (JSON, OpenAPI at /openapi.json), behind bearer tokens',
+  serveDescription:
+    'serve the projections read-only over HTTP (JSON, OpenAPI at /openapi.json), behind bearer tokens',
   serveOptPort: 'port to listen on (0: any free port)',
   serveOptHost: 'address to bind (loopback by default)',
-  serveOptTokensFile: 'JSON file mapping each bearer token to a list of committee ids or "*" (adds to LVZHI_TOKENS)',
+  serveOptTokensFile:
+    'JSON file mapping each bearer token to a list of committee ids or "*" (adds to LVZHI_TOKENS)',
   serveOptRate: 'requests per second allowed per token (sustained)',
   serveOptBurst: 'requests allowed per token at once',
   serveNoTokens: 'no bearer tokens: set LVZHI_TOKENS (comma-separated) or give --tokens-file FILE',
@@ -273,6 +277,40 @@ const en = {
   serveListening: (url: string, tokens: number) =>
     `lvzhi serving at ${url} (${tokens} token(s); OpenAPI at ${url}/openapi.json); Ctrl-C stops`,
   serveStopped: 'stopped',
+  copyDescription:
+    'copy the whole log into another store with the same event ids, order and hashes; resumable; verified at the end',
+  copyOptFrom: 'the store to copy from (a store URL, as --store), read only',
+  copyOptTo: 'the store to copy into: empty, or holding what an interrupted copy of the same source wrote',
+  copyOptBatch: 'events per read and per append transaction',
+  copyHelpAfter: `
+Examples:
+  lvzhi copy --from sqlite:./lvzhi.db --to postgres://lvzhi@db.example/lvzhi
+  lvzhi copy --from postgres://lvzhi@db.example/lvzhi?schema=lvzhi --to sqlite:./backup.db
+
+Run it again after an interruption: it checks that the target holds the source's first events (same ids and
+hashes, same order) and goes on from there; a target holding anything else is refused (exit 1). At the end
+every event's hash is compared with the source's and the target is audited (as lvzhi audit verify).
+Exit codes: 0 copied and verified; 1 refused, a mismatch, or a failure; 2 a usage error.
+`,
+  copyProgressFormat: '{phase} {bar} {percentage}% | {count} {unit} | {rate} {unit}/s',
+  copyPhases: {
+    check: 'checking target',
+    copy: 'copying',
+    compare: 'comparing hashes',
+    audit: 'auditing target',
+  } as Record<'check' | 'copy' | 'compare' | 'audit', string>,
+  copyUnitEvents: 'events',
+  copyUnitStreams: 'streams',
+  copyDone: (copied: number, present: number, from: string, to: string) =>
+    `copied ${copied} event${copied === 1 ? '' : 's'} from ${from} to ${to}` +
+    (present > 0 ? ` (${present} already there from an earlier copy)` : ''),
+  copyHeld: (events: number, through: number) =>
+    `the target holds ${events} event${events === 1 ? '' : 's'}: the source's log up to position ${through}`,
+  copyVerified: (streams: number, events: number) =>
+    `verified: every event's id, order and hash equal the source's; audit verify intact (${streams} streams, ${events} events)`,
+  copyUnsettled: (head: number) =>
+    `the source's head is at position ${head}: events after the last one copied were not yet settled (transactions in flight); run lvzhi copy again to take them`,
+  copySeconds: (seconds: number) => `done in ${seconds.toFixed(1)} s`,
 };
 
 /** The messages of the CLI in one language. */
@@ -300,6 +338,8 @@ const zh: Messages = {
   recordDescription: '按顺序记录 JSON Lines 文件中的指令（每行一条）；被拒绝的行逐一报告，且不写入任何内容',
   recordFile: 'JSON Lines 文件，或用 - 表示标准输入',
   recordAtomic: '全有或全无：只有全部行都被接受时，才在一个事务中写入整个文件',
+  recordEnforceRecorders:
+    '只接受已登记（RegisterRecorder）且有权记录该项的记录人（meta.recordedBy）提交的指令',
   recordBatch: '非 --atomic 时每个事务包含的指令数',
   recordNoFile: (file) => `文件不存在：${file}`,
   recordIsDirectory: (file) => `${file} 是目录，不是 JSON Lines 文件`,
@@ -512,8 +552,34 @@ const zh: Messages = {
   serveNoTokens: '没有令牌：请设置 LVZHI_TOKENS（逗号分隔）或给出 --tokens-file 文件',
   serveBadTokensFile: (file, reason) => `--tokens-file ${file}：${reason}`,
   serveNotLoopback: (host) => `警告：绑定在 ${host} 而非本机回环，其他机器可访问此接口（请在前面加 TLS）`,
-  serveListening: (url, tokens) => `lvzhi 服务地址 ${url}（${tokens} 个令牌；OpenAPI 文档 ${url}/openapi.json）；按 Ctrl-C 停止`,
+  serveListening: (url, tokens) =>
+    `lvzhi 服务地址 ${url}（${tokens} 个令牌；OpenAPI 文档 ${url}/openapi.json）；按 Ctrl-C 停止`,
   serveStopped: '已停止',
+  copyDescription: '将整个日志复制到另一个存储，事件编号、顺序和哈希不变；可断点续传；完成后核验',
+  copyOptFrom: '源存储（存储地址，写法同 --store），只读',
+  copyOptTo: '目标存储：空存储，或此前从同一源存储复制中断后留下的存储',
+  copyOptBatch: '每次读取和每个追加事务的事件数',
+  copyHelpAfter: `
+示例：
+  lvzhi copy --from sqlite:./lvzhi.db --to postgres://lvzhi@db.example/lvzhi
+  lvzhi copy --from postgres://lvzhi@db.example/lvzhi?schema=lvzhi --to sqlite:./backup.db
+
+中断后再次运行即可续传：先核对目标存储中的记录是否正是源存储的前若干条（编号、哈希、顺序均相同），再从断点继续；
+目标存储中有其他记录则拒绝复制（退出码 1）。完成后逐条比对哈希，并审计目标存储（同 lvzhi audit verify）。
+退出码：0 已复制并核验；1 拒绝、不一致或失败；2 用法错误。
+`,
+  copyProgressFormat: '{phase} {bar} {percentage}% | {count} {unit} | {rate} {unit}/秒',
+  copyPhases: { check: '核对目标', copy: '复制', compare: '比对哈希', audit: '审计目标' },
+  copyUnitEvents: '条事件',
+  copyUnitStreams: '个流',
+  copyDone: (copied, present, from, to) =>
+    `已从 ${from} 复制 ${copied} 条事件到 ${to}${present > 0 ? `（另有 ${present} 条已由此前的复制写入）` : ''}`,
+  copyHeld: (events, through) => `目标存储现有 ${events} 条事件，即源存储日志至位置 ${through} 的全部记录`,
+  copyVerified: (streams, events) =>
+    `核验通过：每条事件的编号、顺序和哈希均与源存储一致；audit verify 完好（${streams} 个流，${events} 条事件）`,
+  copyUnsettled: (head) =>
+    `源存储的最新位置为 ${head}：最后复制的记录之后的事件尚未落定（事务仍在进行），请再次运行 lvzhi copy 复制它们`,
+  copySeconds: (seconds) => `完成，用时 ${seconds.toFixed(1)} 秒`,
 };
 
 /** The CLI's messages in a language. */
