@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerAnalysis } from './commands/analysis.ts';
 import { registerArchive, registerMembers } from './commands/archive.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerCopy } from './commands/copy.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerExport } from './commands/export.ts';
@@ -58,6 +59,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   registerAudit(program, ctx);
   registerExport(program, ctx);
   registerImport(program, ctx);
+  registerCopy(program, ctx);
   registerDemo(program, ctx);
   registerReport(program, ctx);
   registerProjections(program, ctx);
