@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { type EventStore, InMemoryEventStore } from '@lvzhi/core';
 import { UsageError } from '../exitCodes.ts';
+import { EVENTSTOREDB_SCHEMES } from './eventStoreDbScheme.ts';
 import { POSTGRES_SCHEMES } from './postgresScheme.ts';
 
 /** The store used when neither `--store` nor `LVZHI_STORE` names one. */
@@ -88,6 +89,7 @@ registerStoreScheme({
 });
 
 for (const scheme of POSTGRES_SCHEMES) registerStoreScheme(scheme);
+for (const scheme of EVENTSTOREDB_SCHEMES) registerStoreScheme(scheme);
 
 registerStoreScheme({
   scheme: 'memory:',
