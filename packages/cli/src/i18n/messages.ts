@@ -3,7 +3,7 @@ import type { Lang } from './lang.ts';
 const en = {
   program: 'lvzhi (履职): the duty record of CPPCC committee members, as a tamper-evident event log',
   optStore:
-    'event store URL: sqlite:PATH (the default, an embedded file), postgres://USER@HOST/DB[?schema=NAME] or memory: (env LVZHI_STORE)',
+    'event store URL: sqlite:PATH (the default, an embedded file), postgres://USER@HOST/DB[?schema=NAME], esdb://HOST:2113[?tls=false] or memory: (env LVZHI_STORE)',
   optLang: 'language of messages: zh or en (default from LC_ALL/LANG)',
   optFormat: 'output format: table for people, json for machines',
   optHelp: 'show help for the command',
@@ -319,7 +319,7 @@ export type Messages = typeof en;
 const zh: Messages = {
   program: 'lvzhi（履职）：政协委员履职档案，记为防篡改的事件日志',
   optStore:
-    '事件存储地址：sqlite:路径（默认，嵌入式文件）、postgres://用户@主机/数据库[?schema=模式名] 或 memory:（环境变量 LVZHI_STORE）',
+    '事件存储地址：sqlite:路径（默认，嵌入式文件）、postgres://用户@主机/数据库[?schema=模式名]、esdb://主机:2113[?tls=false] 或 memory:（环境变量 LVZHI_STORE）',
   optLang: '提示语言：zh 或 en（默认按 LC_ALL/LANG）',
   optFormat: '输出格式：table 供阅读，json 供程序处理',
   optHelp: '显示该命令的帮助',
