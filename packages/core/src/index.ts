@@ -28,6 +28,8 @@ export {
   findChainBreak,
   GENESIS_HASH,
 } from './envelope/hashChain.ts';
+export type { StoredEventColumns } from './envelope/storedEvent.ts';
+export { decodeStoredEvent } from './envelope/storedEvent.ts';
 export {
   ConcurrencyError,
   CorruptEventError,
