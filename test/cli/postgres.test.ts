@@ -103,11 +103,11 @@ describe('every command on --store postgres://…', () => {
     // Caught up and saved: a later run (another process) starts from the saved state.
     const saved = (await status()) as ProjectionStatus;
     expect(saved.durable).toBe(true);
-    expect(saved.projections[0]).toMatchObject({ name: 'duty-record', lag: 0 });
+    expect(saved.projections[0]).toMatchObject({ name: 'record-index', lag: 0 });
     expect(saved.projections[0]!.checkpoint).toBe(saved.projections[0]!.head);
     const inChild = await on(store).child(...analysis);
     expect(ok(inChild)).toBe(ok(fromSqlite[0]!));
-    expect(ok(await pg('projections', 'rebuild', '--format', 'json'))).toContain('duty-record');
+    expect(ok(await pg('projections', 'rebuild', '--format', 'json'))).toContain('record-index');
     expect(((await status()) as ProjectionStatus).projections[0]!.lag).toBe(0);
     expect(ok(await pg(...analysis))).toBe(ok(fromSqlite[0]!));
   });

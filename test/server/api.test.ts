@@ -97,7 +97,7 @@ describe('every endpoint answers JSON matching the document', () => {
   it('GET /projections/status and GET /audit/verify', async () => {
     const status = await get('/projections/status');
     expectDeclared('/projections/status', 200, status.body);
-    expect(status.body.projections[0]).toMatchObject({ name: 'duty-record', lag: 0 });
+    expect(status.body.projections[0]).toMatchObject({ name: 'record-index', lag: 0 });
     const audit = await get('/audit/verify');
     expectDeclared('/audit/verify', 200, audit.body);
     expect(audit.body).toMatchObject({ intact: true, findings: [] });

@@ -4,14 +4,18 @@ import {
   CommandHandler,
   type CommandOutcome,
   type DutyRecordState,
-  dutyRecordProjection,
+  loadDutyRecord,
   ProjectionRuntime,
+  type RecordIndexState,
+  type RecordScope,
+  recordIndexProjection,
 } from '@lvzhi/core';
 import { SqliteEventStore, SqliteProjectionStore } from '@lvzhi/store-sqlite';
 
 /**
- * How a committee's duty platform (履职平台) embeds lvzhi: one SQLite file holds the event log and the
- * projection state; the platform records acts as they happen and reads archives and analyses on demand.
+ * How a committee's duty platform (履职平台) embeds lvzhi: one SQLite file holds the event log and the record
+ * index (which streams concern each member and committee); the platform records acts as they happen and reads
+ * archives and analyses on demand, each folded from the streams of its member or committee.
  */
 export class DutyPlatform {
   readonly #store: SqliteEventStore;
@@ -22,7 +26,7 @@ export class DutyPlatform {
     this.#store = store;
     this.#handler = new CommandHandler(store);
     this.#projections = new ProjectionRuntime(store, new SqliteProjectionStore(store), [
-      dutyRecordProjection,
+      recordIndexProjection,
     ]);
   }
 
@@ -44,20 +48,22 @@ export class DutyPlatform {
     });
   }
 
-  /** The duty record, caught up with everything recorded so far. */
-  async dutyRecord(): Promise<DutyRecordState> {
+  /** The duty record of a member or a committee, with everything recorded so far. */
+  async dutyRecord(scope: RecordScope): Promise<DutyRecordState> {
     await this.#projections.catchUp();
-    return this.#projections.state<DutyRecordState>(dutyRecordProjection.name);
+    const index = this.#projections.state<RecordIndexState>(recordIndexProjection.name);
+    return (await loadDutyRecord(this.#store, index, scope)).state;
   }
 
   /** A member's archive (履职档案) for a term. */
   async archive(memberId: string, term?: number) {
-    return memberArchive(await this.dutyRecord(), { memberId, ...(term === undefined ? {} : { term }) });
+    const record = await this.dutyRecord({ memberId });
+    return memberArchive(record, { memberId, ...(term === undefined ? {} : { term }) });
   }
 
   /** A committee's annual overall analysis (年度整体分析). */
   async analysis(committeeId: string, year: number) {
-    return annualAnalysis(await this.dutyRecord(), { committeeId, year });
+    return annualAnalysis(await this.dutyRecord({ committeeId }), { committeeId, year });
   }
 
   close(): Promise<void> {

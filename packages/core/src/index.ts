@@ -70,9 +70,14 @@ export { AdoptionLevel } from './opinions/opinionCommands.ts';
 export type { OpinionState } from './opinions/opinionState.ts';
 export type { Amendment, DutyRecordState, RecordedAct } from './projections/dutyRecord.ts';
 export { dutyRecordProjection, liveActs, membersNamed } from './projections/dutyRecord.ts';
+export type { LoadedDutyRecord } from './projections/dutyRecordLoader.ts';
+export { loadDutyRecord } from './projections/dutyRecordLoader.ts';
+export type { IdSet, RecordIndexState, RecordScope } from './projections/recordIndex.ts';
+export { recordIndexProjection, streamsInScope } from './projections/recordIndex.ts';
 export type { Anomaly, ApplyContext, Projection } from './projections/projection.ts';
 export { defineProjection } from './projections/projection.ts';
 export type {
+  FoldedStates,
   LogFilter,
   ProjectionRuntimeOptions,
   ProjectionStatus,
@@ -80,6 +85,7 @@ export type {
 export {
   eventPasses,
   FRAMING_EVENT_TYPES,
+  foldEvents,
   ProjectionRuntime,
   projectLog,
 } from './projections/projectionRuntime.ts';

@@ -6,7 +6,7 @@ import { ExitCode } from '../exitCodes.ts';
 import { write } from '../io.ts';
 import { chooseCommittees, zoneOf } from '../projections/committees.ts';
 import { instantInput, isoOf } from '../projections/instants.ts';
-import { caughtUp, recordAsOf, withRecord } from '../projections/openRecord.ts';
+import { caughtUp, scoped, scopedAsOf, withRecord } from '../projections/openRecord.ts';
 import { collect, type ReportFormat, reportFormatOption, withNote } from '../projections/reportFormat.ts';
 import { positiveInteger } from './positiveInteger.ts';
 
@@ -33,13 +33,15 @@ export function registerAnalysis(program: Command, ctx: CommandContext): void {
     .action(async (options: AnalysisOptions, command: Command) => {
       await withRecord(command, ctx, 'write', async (record) => {
         const module = await import('@lvzhi/analysis');
-        const current = await caughtUp(record);
-        const committeeIds = chooseCommittees(current, options.committee, t);
+        const index = await caughtUp(record);
+        const { state: frame } = await scoped(record, index, 'committees');
+        const committeeIds = chooseCommittees(frame, options.committee, t);
         const asOfMs =
           options.asOf === undefined
             ? undefined
-            : endOfDateInput(options.asOf, zoneOf(current, committeeIds, t));
-        const state = await recordAsOf(record, current, asOfMs);
+            : endOfDateInput(options.asOf, zoneOf(frame, committeeIds, t));
+        const scope = committeeIds.length === 1 ? { committeeId: committeeIds[0]! } : 'all';
+        const state = await scopedAsOf(record, index, scope, asOfMs);
         const analysis = analyse(module, state, committeeIds, options.year, ctx);
         const asOf = asOfMs === undefined ? undefined : isoOf(asOfMs);
         await print(module, analysis, options.format, asOf, ctx);

@@ -6,7 +6,7 @@ import { write } from '../io.ts';
 import { formatRows } from '../output/table.ts';
 import { chooseCommittees, zoneOf } from '../projections/committees.ts';
 import { instantInput, isoOf } from '../projections/instants.ts';
-import { caughtUp, recordAsOf, withRecord } from '../projections/openRecord.ts';
+import { caughtUp, scoped, scopedAsOf, withRecord } from '../projections/openRecord.ts';
 import { type ReportFormat, reportFormatOption, withNote } from '../projections/reportFormat.ts';
 import { formatOption, type OutputFormat } from './formatOption.ts';
 import { positiveInteger } from './positiveInteger.ts';
@@ -34,7 +34,8 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
     .action(async (memberId: string, options: ArchiveOptions, command: Command) => {
       await withRecord(command, ctx, 'write', async (record) => {
         const { archiveToMarkdown, memberArchive } = await import('@lvzhi/archive');
-        const current = await caughtUp(record);
+        const index = await caughtUp(record);
+        const { state: current } = await scoped(record, index, { memberId });
         const seats = seatsOf(current, memberId);
         if (seats.length === 0) throw new Error(t.archiveUnknownMember(memberId));
         const matching = seats.filter(
@@ -52,7 +53,7 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
                 options.asOf,
                 zoneOf(current, [...new Set(matching.map((s) => s.committeeId))], t),
               );
-        const state = await recordAsOf(record, current, asOfMs);
+        const state = asOfMs === undefined ? current : await scopedAsOf(record, index, { memberId }, asOfMs);
         const archive = memberArchive(state, {
           memberId,
           ...(options.term === undefined ? {} : { term: options.term }),
@@ -93,8 +94,12 @@ export function registerMembers(program: Command, ctx: CommandContext): void {
     .action(async (options: MembersOptions, command: Command) => {
       await withRecord(command, ctx, 'write', async (record) => {
         const { listMembers } = await import('@lvzhi/archive');
-        const state = await caughtUp(record);
-        if (options.committee !== undefined) chooseCommittees(state, [options.committee], t);
+        const index = await caughtUp(record);
+        if (options.committee !== undefined) {
+          chooseCommittees((await scoped(record, index, 'committees')).state, [options.committee], t);
+        }
+        const scope = options.committee === undefined ? 'all' : { committeeId: options.committee };
+        const { state } = await scoped(record, index, scope);
         const members = listMembers(state, {
           ...(options.committee === undefined ? {} : { committeeId: options.committee }),
           ...(options.term === undefined ? {} : { term: options.term }),

@@ -108,12 +108,11 @@ async function demo(options: DemoOptions, ctx: CommandContext): Promise<ExitCode
     await say(`${t.summary(recorded)} ${seconds(step)}`);
 
     step = performance.now();
-    const { runtime } = await dutyRecordOf(store, { writable: true });
-    const corrections = resolveCorrections(runtime.state<DutyRecordState>('duty-record'), planned);
+    const before = await dutyRecordOf(store, { writable: true });
+    const corrections = resolveCorrections(before.state, planned);
     const corrected = await record(corrections.lines, handler, 0, ctx, `${DEMO_SOURCE}-corrections`);
     for (const miss of corrections.missing) await say(t.demoCorrectionMissing(miss));
-    await runtime.catchUp();
-    const state = runtime.state<DutyRecordState>('duty-record');
+    const { state, runtime } = await dutyRecordOf(store, { writable: true });
     await say(`${t.demoCorrected(corrected.recorded, planned.length)} ${seconds(step)}`);
     const [status] = await runtime.status();
     await say(`${t.demoProjected(status?.checkpoint ?? 0, status?.anomalies.length ?? 0)} ${seconds(step)}`);

@@ -6,7 +6,7 @@ import { ExitCode } from '../exitCodes.ts';
 import { write } from '../io.ts';
 import { chooseCommittee, zoneOf } from '../projections/committees.ts';
 import { instantInput } from '../projections/instants.ts';
-import { caughtUp, recordAsOf, withRecord } from '../projections/openRecord.ts';
+import { caughtUp, scoped, scopedAsOf, withRecord } from '../projections/openRecord.ts';
 import { type ReportFormat, reportFormatOption } from '../projections/reportFormat.ts';
 import { positiveInteger } from './positiveInteger.ts';
 
@@ -53,13 +53,14 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
       const { policy } = choice;
       checkPeriod(policy, options.year, options.term, t);
       await withRecord(command, ctx, 'write', async (record) => {
-        const current = await caughtUp(record);
-        const committeeId = chooseCommittee(current, options.committee, t);
+        const index = await caughtUp(record);
+        const { state: frame } = await scoped(record, index, 'committees');
+        const committeeId = chooseCommittee(frame, options.committee, t);
         const asOf =
           options.asOf === undefined
             ? undefined
-            : endOfDateInput(options.asOf, zoneOf(current, [committeeId], t));
-        const state = await recordAsOf(record, current, asOf);
+            : endOfDateInput(options.asOf, zoneOf(frame, [committeeId], t));
+        const state = await scopedAsOf(record, index, { committeeId }, asOf);
         const evaluation = evaluateRecord(
           state,
           policy,

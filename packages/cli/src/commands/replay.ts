@@ -5,6 +5,7 @@ import type { MemberArchive } from '@lvzhi/archive';
 import {
   type Anomaly,
   type DutyRecordState,
+  dutyRecordProjection,
   endOfDateInput,
   type LogFilter,
   liveActs,
@@ -19,7 +20,7 @@ import { write } from '../io.ts';
 import { formatRows } from '../output/table.ts';
 import { chooseCommittee, zoneOf } from '../projections/committees.ts';
 import { instantInput, isoOf } from '../projections/instants.ts';
-import { caughtUp, type OpenedRecord, PROJECTIONS, replayed, withRecord } from '../projections/openRecord.ts';
+import { caughtUp, type OpenedRecord, replayed, scoped, withRecord } from '../projections/openRecord.ts';
 import { collect } from '../projections/reportFormat.ts';
 import { formatOption, type OutputFormat } from './formatOption.ts';
 import { positiveInteger } from './positiveInteger.ts';
@@ -125,7 +126,8 @@ async function replayRecord(
   policies: readonly Policy[],
 ): Promise<Replay> {
   const { t } = record.ctx;
-  const current = await caughtUp(record);
+  const index = await caughtUp(record);
+  const { state: current } = await scoped(record, index, 'committees');
   const committeeId = chooseCommittee(current, options.committee, t);
   const zone = zoneOf(current, [committeeId], t);
   const asOf = options.asOf === undefined ? undefined : endOfDateInput(options.asOf, zone);
@@ -145,7 +147,7 @@ async function replayRecord(
     import('@lvzhi/archive'),
     import('../projections/evaluateRecord.ts'),
   ]);
-  const { state, checkpoint, anomalies } = await replayed(record, filter, between);
+  const { state, checkpoint, anomalies } = await replayed(record, index, filter, between);
   const point = [
     ...(options.toPosition === undefined ? [] : [`#${options.toPosition}`]),
     ...(asOf === undefined ? [] : [isoOf(asOf)]),
@@ -191,16 +193,16 @@ async function replayRecord(
     committeeId,
     year,
     term,
-    projections: PROJECTIONS.map((p) => {
-      const found = anomalies.get(p.name) ?? [];
-      return {
-        name: p.name,
-        version: p.version,
+    // The duty record folded for the replay (the saved record index is not replayed: it only names streams).
+    projections: [
+      {
+        name: dutyRecordProjection.name,
+        version: dutyRecordProjection.version,
         checkpoint,
-        anomalyCount: found.length,
-        anomalies: found.slice(0, ANOMALIES_IN_HEAD),
-      };
-    }),
+        anomalyCount: anomalies.length,
+        anomalies: anomalies.slice(0, ANOMALIES_IN_HEAD),
+      },
+    ],
   };
   return { head, analysis, archives, evaluations };
 }

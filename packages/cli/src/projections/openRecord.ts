@@ -1,12 +1,14 @@
 import {
   type Anomaly,
   type DutyRecordState,
-  dutyRecordProjection,
   type EventStore,
   type LogFilter,
+  loadDutyRecord,
   type Projection,
   ProjectionRuntime,
-  projectLog,
+  type RecordIndexState,
+  type RecordScope,
+  recordIndexProjection,
 } from '@lvzhi/core';
 import type { Command } from 'commander';
 import { type CommandContext, globalOptions } from '../context.ts';
@@ -17,8 +19,11 @@ import { type ReadWatch, watchReads, withFoldProgress } from './foldProgress.ts'
 import { occurredWindow } from './occurredWindow.ts';
 import { projectionStatesFor } from './projectionStores.ts';
 
-/** Every projection the CLI keeps: the duty record, which archives, analyses and evaluations query. */
-export const PROJECTIONS: readonly Projection[] = [dutyRecordProjection];
+/**
+ * Every projection the CLI keeps: the record index, which names the streams of each member and committee;
+ * archives, analyses and evaluations fold the duty record of their scope from those streams.
+ */
+export const PROJECTIONS: readonly Projection[] = [recordIndexProjection];
 
 /** A store opened with its projections. */
 export interface OpenedRecord {
@@ -79,35 +84,47 @@ export function folding<T>(record: OpenedRecord, work: () => Promise<T>): Promis
   return withFoldProgress(record.store, record.watch, record.ctx.io, record.ctx.t, work);
 }
 
-/** The duty record caught up with the log (and saved, when the store keeps projection states). */
-export async function caughtUp(record: OpenedRecord): Promise<DutyRecordState> {
+/** The record index caught up with the log (and saved, when the store keeps projection states). */
+export async function caughtUp(record: OpenedRecord): Promise<RecordIndexState> {
   await folding(record, () => record.runtime.catchUp());
   if (!record.saving) await write(record.ctx.io.stderr, `${record.ctx.t.projNotSaved}\n`);
-  return record.runtime.state<DutyRecordState>(dutyRecordProjection.name);
+  return record.runtime.state<RecordIndexState>(recordIndexProjection.name);
 }
 
 /**
- * Every projection folded afresh, in memory, over the part of the log a filter keeps (point-in-time replay),
- * optionally only the acts that occurred within a window (epoch ms, inclusive).
+ * The duty record of a scope, folded from the streams the caught-up index names for it, keeping what a filter
+ * keeps (as of a position or an instant; acts that occurred in a window).
+ */
+export async function scoped(
+  record: OpenedRecord,
+  index: RecordIndexState,
+  scope: RecordScope,
+  filter: LogFilter = {},
+): Promise<{ state: DutyRecordState; checkpoint: number; anomalies: readonly Anomaly[] }> {
+  return folding(record, () => loadDutyRecord(record.store, index, scope, filter));
+}
+
+/** The duty record of a scope as known at an instant (epoch ms), or now when none is given. */
+export async function scopedAsOf(
+  record: OpenedRecord,
+  index: RecordIndexState,
+  scope: RecordScope,
+  asOfMs: number | undefined,
+): Promise<DutyRecordState> {
+  const filter: LogFilter = asOfMs === undefined ? {} : { recordedAtOrBefore: asOfMs };
+  return (await scoped(record, index, scope, filter)).state;
+}
+
+/**
+ * The whole duty record folded afresh, in memory, over the part of the log a filter keeps (point-in-time
+ * replay), optionally only the acts that occurred within a window (epoch ms, inclusive).
  */
 export async function replayed(
   record: OpenedRecord,
+  index: RecordIndexState,
   filter: LogFilter,
   occurred?: readonly [number, number],
-): Promise<{ state: DutyRecordState; checkpoint: number; anomalies: Map<string, readonly Anomaly[]> }> {
+): Promise<{ state: DutyRecordState; checkpoint: number; anomalies: readonly Anomaly[] }> {
   const store = occurred === undefined ? record.store : occurredWindow(record.store, occurred);
-  const { states, anomalies, checkpoint } = await folding(record, () =>
-    projectLog(store, PROJECTIONS, filter),
-  );
-  return { state: states.get(dutyRecordProjection.name) as DutyRecordState, checkpoint, anomalies };
-}
-
-/** The duty record to answer from: caught up, or as known at an instant (epoch ms) when one is given. */
-export async function recordAsOf(
-  record: OpenedRecord,
-  current: DutyRecordState,
-  asOfMs: number | undefined,
-): Promise<DutyRecordState> {
-  if (asOfMs === undefined) return current;
-  return (await replayed(record, { recordedAtOrBefore: asOfMs })).state;
+  return folding(record, () => loadDutyRecord(store, index, 'all', filter));
 }

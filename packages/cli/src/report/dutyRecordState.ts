@@ -1,10 +1,12 @@
 import {
   type DutyRecordState,
-  dutyRecordProjection,
   type EventStore,
   InMemoryProjectionStore,
+  loadDutyRecord,
   ProjectionRuntime,
   type ProjectionStore,
+  type RecordIndexState,
+  recordIndexProjection,
   type StoredProjection,
 } from '@lvzhi/core';
 import { SqliteEventStore, SqliteProjectionStore } from '@lvzhi/store-sqlite';
@@ -32,8 +34,9 @@ class ReadThroughStates implements ProjectionStore {
 }
 
 /**
- * The duty-record projection of a store, caught up: with SQLite its state and checkpoint are kept in the same
- * file (`writable`) or read from it and caught up in memory (read-only); other stores fold in memory.
+ * The whole duty record of a store, folded from the log after catching up the record index: with SQLite the
+ * index and its checkpoint are kept in the same file (`writable`) or read from it and caught up in memory
+ * (read-only); other stores fold in memory.
  */
 export async function dutyRecordOf(
   store: EventStore,
@@ -44,7 +47,8 @@ export async function dutyRecordOf(
     const own = new SqliteProjectionStore(store);
     states = options.writable ? own : new ReadThroughStates(own);
   }
-  const runtime = new ProjectionRuntime(store, states, [dutyRecordProjection]);
+  const runtime = new ProjectionRuntime(store, states, [recordIndexProjection]);
   await runtime.catchUp();
-  return { state: runtime.state<DutyRecordState>(dutyRecordProjection.name), runtime };
+  const index = runtime.state<RecordIndexState>(recordIndexProjection.name);
+  return { state: (await loadDutyRecord(store, index, 'all')).state, runtime };
 }

@@ -258,20 +258,26 @@ function occurredWindow(window: readonly [number, number]): (event: RecordedEven
   };
 }
 
+/** Fresh projection states folded from events, with their anomalies and the last position applied. */
+export interface FoldedStates {
+  readonly states: Map<string, unknown>;
+  readonly anomalies: Map<string, readonly Anomaly[]>;
+  readonly checkpoint: number;
+}
+
 /**
- * Folds a filtered log into fresh projection states, in memory, without touching stored states: the answer
- * as of a position or of an instant (point-in-time replay).
+ * Folds events (in global order) into fresh projection states, in memory, keeping only what a filter keeps.
+ * `projectLog` folds the whole log; `loadDutyRecord` folds the streams of a scope.
  */
-export async function projectLog(
-  store: EventStore,
+export async function foldEvents(
+  events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
   projections: readonly Projection[],
   filter: LogFilter = {},
-): Promise<{ states: Map<string, unknown>; anomalies: Map<string, readonly Anomaly[]>; checkpoint: number }> {
+): Promise<FoldedStates> {
   const live = projections.map(fresh);
   let checkpoint = 0;
-  const readOptions = filter.toPosition === undefined ? {} : { to: filter.toPosition };
   const inWindow = filter.occurredBetween ? occurredWindow(filter.occurredBetween) : () => true;
-  for await (const event of store.readAll(readOptions)) {
+  for await (const event of events) {
     if (!eventPasses(event, filter) || !inWindow(event)) continue;
     for (const l of live) applyOne(l, event);
     checkpoint = event.globalPosition;
@@ -281,4 +287,17 @@ export async function projectLog(
     anomalies: new Map(live.map((l) => [l.projection.name, l.anomalies])),
     checkpoint,
   };
+}
+
+/**
+ * Folds a filtered log into fresh projection states, in memory, without touching stored states: the answer
+ * as of a position or of an instant (point-in-time replay).
+ */
+export function projectLog(
+  store: EventStore,
+  projections: readonly Projection[],
+  filter: LogFilter = {},
+): Promise<FoldedStates> {
+  const readOptions = filter.toPosition === undefined ? {} : { to: filter.toPosition };
+  return foldEvents(store.readAll(readOptions), projections, filter);
 }

@@ -1,20 +1,29 @@
 import {
   type AuditReport,
   type DutyRecordState,
-  dutyRecordProjection,
   type EventStore,
+  loadDutyRecord,
   ProjectionRuntime,
   type ProjectionStatus,
   type ProjectionStore,
+  type RecordIndexState,
+  type RecordScope,
+  recordIndexProjection,
   verifyLog,
 } from '@lvzhi/core';
 
 /** The duty record as of a checkpoint. */
 export interface RecordView {
-  readonly state: DutyRecordState;
-  /** The last log position the duty record has applied. */
+  /** The record index: committees, and the streams of each member and committee. */
+  readonly index: RecordIndexState;
+  /** The last log position the record index has applied. */
   readonly checkpoint: number;
+  /** The duty record of a scope as of the checkpoint, folded once per view and scope. */
+  record(scope: RecordScope): Promise<DutyRecordState>;
 }
+
+/** Scoped duty records kept per checkpoint. */
+const MAX_RECORDS = 32;
 
 /** Answers kept per checkpoint: a new event clears them. */
 const MAX_ANSWERS = 512;
@@ -33,7 +42,7 @@ export class RecordCache {
 
   constructor(store: EventStore, projections: ProjectionStore) {
     this.#store = store;
-    this.#runtime = new ProjectionRuntime(store, projections, [dutyRecordProjection]);
+    this.#runtime = new ProjectionRuntime(store, projections, [recordIndexProjection]);
   }
 
   /** The duty record caught up with the log's current head. */
@@ -56,7 +65,7 @@ export class RecordCache {
     return value;
   }
 
-  /** Version, checkpoint, lag and anomalies of the duty record. */
+  /** Version, checkpoint, lag and anomalies of the record index. */
   status(): Promise<ProjectionStatus[]> {
     return this.#runtime.status();
   }
@@ -74,10 +83,25 @@ export class RecordCache {
 
   async #catchUp(): Promise<RecordView> {
     await this.#runtime.catchUp();
-    const status = (await this.#runtime.status()).find((s) => s.name === dutyRecordProjection.name);
+    const status = (await this.#runtime.status()).find((s) => s.name === recordIndexProjection.name);
+    const index = this.#runtime.state<RecordIndexState>(recordIndexProjection.name);
+    const checkpoint = status?.checkpoint ?? 0;
+    const records = new Map<string, Promise<DutyRecordState>>();
+    const store = this.#store;
     const view: RecordView = {
-      state: this.#runtime.state<DutyRecordState>(dutyRecordProjection.name),
-      checkpoint: status?.checkpoint ?? 0,
+      index,
+      checkpoint,
+      record(scope) {
+        const key = JSON.stringify(scope);
+        let found = records.get(key);
+        if (found === undefined) {
+          if (records.size >= MAX_RECORDS) records.clear();
+          found = loadDutyRecord(store, index, scope, { toPosition: checkpoint }).then((r) => r.state);
+          found.catch(() => records.delete(key));
+          records.set(key, found);
+        }
+        return found;
+      },
     };
     if (view.checkpoint !== this.#view?.checkpoint) this.#answers = new Map();
     this.#view = view;

@@ -44,11 +44,12 @@ export const analysisRoute = defineRoute({
   response: AnnualAnalysisBody,
   responseName: 'AnnualAnalysis',
   errors: [400, 403, 404],
-  handle: ({ params, query, scope, view, cache }) => {
+  handle: async ({ params, query, scope, view, cache }) => {
     if (!covers(scope, params.id)) throw forbidden(params.id);
-    if (!view.state.committees.includes(params.id)) throw unknownCommittee(params.id);
+    if (!view.index.committees.includes(params.id)) throw unknownCommittee(params.id);
+    const state = await view.record({ committeeId: params.id });
     const analysis = cache.answer(view, `analysis|${params.id}|${query.year}`, () =>
-      annualAnalysis(view.state, { committeeId: params.id, year: query.year }),
+      annualAnalysis(state, { committeeId: params.id, year: query.year }),
     );
     return { checkpoint: view.checkpoint, analysis };
   },

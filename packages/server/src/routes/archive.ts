@@ -56,8 +56,9 @@ export const archiveRoute = defineRoute({
   response: MemberArchiveBody,
   responseName: 'MemberArchive',
   errors: [400, 403, 404],
-  handle: ({ params, query, scope, view, cache }) => {
-    const all = seatsOf(view.state, params.id);
+  handle: async ({ params, query, scope, view, cache }) => {
+    const state = await view.record({ memberId: params.id });
+    const all = seatsOf(state, params.id);
     if (all.length === 0) {
       throw new ApiError(
         404,
@@ -73,7 +74,7 @@ export const archiveRoute = defineRoute({
     const committeeId = query.committee ?? (scope === '*' ? undefined : seats.at(-1)?.committeeId);
     const key = `archive|${params.id}|${committeeId ?? ''}|${query.term ?? ''}|${query.year ?? ''}`;
     const archive = cache.answer(view, key, () =>
-      memberArchive(view.state, {
+      memberArchive(state, {
         memberId: params.id,
         ...(query.term === undefined ? {} : { term: query.term }),
         ...(committeeId === undefined ? {} : { committeeId }),

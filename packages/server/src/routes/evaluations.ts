@@ -84,9 +84,9 @@ export const evaluationsRoute = defineRoute({
   response: EvaluationBody,
   responseName: 'Evaluation',
   errors: [400, 403, 404],
-  handle: ({ params, query, scope, view, cache }) => {
+  handle: async ({ params, query, scope, view, cache }) => {
     if (!covers(scope, params.id)) throw forbidden(params.id);
-    if (!view.state.committees.includes(params.id)) throw unknownCommittee(params.id);
+    if (!view.index.committees.includes(params.id)) throw unknownCommittee(params.id);
     const policy = presetPolicy(query.policy);
     if (!policy) {
       throw new ApiError(
@@ -106,9 +106,10 @@ export const evaluationsRoute = defineRoute({
       );
     }
     const key = `evaluation|${params.id}|${policy.id}|${query.year ?? ''}|${query.term ?? ''}`;
+    const state = await view.record({ committeeId: params.id });
     try {
       const evaluation = cache.answer(view, key, () =>
-        evaluate(view.state, {
+        evaluate(state, {
           policy,
           committeeId: params.id,
           ...(query.year === undefined ? {} : { year: query.year }),

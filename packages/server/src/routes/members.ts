@@ -47,14 +47,15 @@ export const membersRoute = defineRoute({
   response: MembersPage,
   responseName: 'MembersPage',
   errors: [400, 403, 404],
-  handle: ({ query, scope, view, cache }): MembersPage => {
+  handle: async ({ query, scope, view, cache }): Promise<MembersPage> => {
     const { committee, term } = query;
     if (committee !== undefined) {
       if (!covers(scope, committee)) throw forbidden(committee);
-      if (!view.state.committees.includes(committee)) throw unknownCommittee(committee);
+      if (!view.index.committees.includes(committee)) throw unknownCommittee(committee);
     }
+    const state = await view.record(committee === undefined ? 'all' : { committeeId: committee });
     const all = cache.answer(view, `members|${committee ?? ''}|${term ?? ''}`, () =>
-      listMembers(view.state, {
+      listMembers(state, {
         ...(committee === undefined ? {} : { committeeId: committee }),
         ...(term === undefined ? {} : { term }),
       }),
