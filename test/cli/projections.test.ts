@@ -50,7 +50,15 @@ describe('lvzhi projections status and rebuild, on a recorded sample', () => {
     expect(first).toEqual({
       durable: true,
       projections: [
-        { name: 'record-index', version: 1, checkpoint: 0, head: 90, lag: 90, anomalyCount: 0, anomalies: [] },
+        {
+          name: 'record-index',
+          version: 1,
+          checkpoint: 0,
+          head: 90,
+          lag: 90,
+          anomalyCount: 0,
+          anomalies: [],
+        },
       ],
     });
     before = await analysisJson();

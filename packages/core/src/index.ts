@@ -72,8 +72,6 @@ export type { Amendment, DutyRecordState, RecordedAct } from './projections/duty
 export { dutyRecordProjection, liveActs, membersNamed } from './projections/dutyRecord.ts';
 export type { LoadedDutyRecord } from './projections/dutyRecordLoader.ts';
 export { loadDutyRecord } from './projections/dutyRecordLoader.ts';
-export type { IdSet, RecordIndexState, RecordScope } from './projections/recordIndex.ts';
-export { recordIndexProjection, streamsInScope } from './projections/recordIndex.ts';
 export type { Anomaly, ApplyContext, Projection } from './projections/projection.ts';
 export { defineProjection } from './projections/projection.ts';
 export type {
@@ -91,6 +89,8 @@ export {
 } from './projections/projectionRuntime.ts';
 export type { ProjectionStore, StoredProjection } from './projections/projectionStore.ts';
 export { InMemoryProjectionStore } from './projections/projectionStore.ts';
+export type { IdSet, RecordIndexState, RecordScope } from './projections/recordIndex.ts';
+export { recordIndexProjection, streamsInScope } from './projections/recordIndex.ts';
 export type { CommitteeInfo, SeatRecord } from './projections/recordQueries.ts';
 export {
   committeeInfo,
