@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dutyRecordProjection, ProjectionRuntime } from '@lvzhi/core';
+import { annualAnalysis } from '@lvzhi/analysis';
+import { memberArchive } from '@lvzhi/archive';
+import { loadDutyRecord, ProjectionRuntime, type RecordIndexState, recordIndexProjection } from '@lvzhi/core';
 import { SqliteEventStore, SqliteProjectionStore } from '@lvzhi/store-sqlite';
 import { generateYear } from './generateYear.ts';
 import { recordRate } from './record.ts';
@@ -61,12 +63,24 @@ export async function rebuildBenchmark(options: { readonly events?: number; read
     // Catch-up latency: 1,000 new events after a caught-up state.
     await recordRate(tail, db);
     const store = SqliteEventStore.open(db);
-    const runtime = new ProjectionRuntime(store, new SqliteProjectionStore(store), [dutyRecordProjection]);
+    const runtime = new ProjectionRuntime(store, new SqliteProjectionStore(store), [recordIndexProjection]);
     const started = performance.now();
     await runtime.catchUp();
     console.log(
-      `catch-up of 1,000 new events (load the saved state, apply, save): ${fmt(performance.now() - started)} ms`,
+      `catch-up of 1,000 new events (load the saved index, apply, save): ${fmt(performance.now() - started)} ms`,
     );
+    // What a query costs now that it folds its scope from the log: one member's archive, a committee's analysis.
+    const index = runtime.state<RecordIndexState>(recordIndexProjection.name);
+    const memberId = [...index.memberStreams.keys()].sort()[0]!;
+    let at = performance.now();
+    const mine = await loadDutyRecord(store, index, { memberId });
+    memberArchive(mine.state, { memberId });
+    console.log(`archive of one member (fold their streams + query): ${fmt(performance.now() - at)} ms`);
+    const committeeId = index.committees[0]!;
+    at = performance.now();
+    const theirs = await loadDutyRecord(store, index, { committeeId });
+    annualAnalysis(theirs.state, { committeeId, year: 2019 });
+    console.log(`analysis of the committee (fold its streams + query): ${fmt(performance.now() - at)} ms`);
     await store.close();
     return { ceiling: bestCeiling, rebuild: best.rate, ratio, peakRssMb: best.rss };
   } finally {

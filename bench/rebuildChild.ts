@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dutyRecordProjection, ProjectionRuntime } from '@lvzhi/core';
+import { ProjectionRuntime, recordIndexProjection } from '@lvzhi/core';
 import { SqliteEventStore, SqliteProjectionStore } from '@lvzhi/store-sqlite';
 import Database from 'better-sqlite3';
 
@@ -31,7 +31,7 @@ if (mode === 'ceiling') {
   );
 } else {
   const store = SqliteEventStore.open(dbPath!);
-  const runtime = new ProjectionRuntime(store, new SqliteProjectionStore(store), [dutyRecordProjection]);
+  const runtime = new ProjectionRuntime(store, new SqliteProjectionStore(store), [recordIndexProjection]);
   const head = await store.headPosition();
   const started = performance.now();
   await runtime.rebuild();

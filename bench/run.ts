@@ -2,7 +2,8 @@ import { rebuildBenchmark } from './rebuild.ts';
 import { recordBenchmark } from './record.ts';
 
 /**
- * `pnpm bench [--commands N] [--rounds N] [--only ceiling|record] [--rebuild-events N] [--skip-rebuild]`:
+ * `pnpm bench [--commands N] [--rounds N] [--only ceiling|record] [--rebuild-events N] [--skip-rebuild]
+ * [--skip-record]`:
  * runs the benchmarks and prints their figures.
  */
 const args = process.argv.slice(2);
@@ -14,12 +15,14 @@ const commands = value('--commands');
 const rounds = value('--rounds');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? (args[onlyAt + 1] as 'ceiling' | 'record') : undefined;
-console.log('record benchmark');
-await recordBenchmark({
-  ...(commands ? { commands } : {}),
-  ...(rounds ? { rounds } : {}),
-  ...(only ? { only } : {}),
-});
+if (!args.includes('--skip-record')) {
+  console.log('record benchmark');
+  await recordBenchmark({
+    ...(commands ? { commands } : {}),
+    ...(rounds ? { rounds } : {}),
+    ...(only ? { only } : {}),
+  });
+}
 
 if (!args.includes('--skip-rebuild')) {
   console.log('rebuild benchmark');

@@ -89,7 +89,7 @@ export {
 } from './projections/projectionRuntime.ts';
 export type { ProjectionStore, StoredProjection } from './projections/projectionStore.ts';
 export { InMemoryProjectionStore } from './projections/projectionStore.ts';
-export type { IdSet, RecordIndexState, RecordScope } from './projections/recordIndex.ts';
+export type { RecordIndexState, RecordScope } from './projections/recordIndex.ts';
 export { recordIndexProjection, streamsInScope } from './projections/recordIndex.ts';
 export type { CommitteeInfo, SeatRecord } from './projections/recordQueries.ts';
 export {

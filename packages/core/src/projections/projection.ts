@@ -9,7 +9,8 @@ export interface ApplyContext {
 /**
  * A projection: `init`, `apply(state, event)` and queries over its state; pure and deterministic.
  * The runtime owns the state, so `apply` may update it in place and return it (fast on a 1M-event rebuild).
- * State must survive `JSON.stringify`/`JSON.parse` (plain objects and arrays), since the runtime persists it.
+ * The runtime persists the state as JSON: a plain state survives `JSON.stringify`/`JSON.parse` as it is; a
+ * state held in Maps and Sets (faster to update) gives `encode`/`decode` to and from a JSON-safe form.
  */
 export interface Projection<S = unknown> {
   readonly name: string;
@@ -19,6 +20,10 @@ export interface Projection<S = unknown> {
   readonly handles: ReadonlySet<string>;
   init(): S;
   apply(state: S, event: RecordedEvent, ctx: ApplyContext): S;
+  /** The state in a form that survives `JSON.stringify` (default: the state itself). */
+  encode?(state: S): unknown;
+  /** The state from what `encode` gave, after a JSON round trip (default: as it is). */
+  decode?(stored: unknown): S;
 }
 
 /** Something a projection could not apply. */

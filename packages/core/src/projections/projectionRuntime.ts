@@ -31,6 +31,9 @@ interface Live {
   state: unknown;
   checkpoint: number;
   anomalies: Anomaly[];
+  /** The event being applied, for `ctx` (one context per projection, not one per event). */
+  current: RecordedEvent | undefined;
+  ctx: ApplyContext;
 }
 
 const MAX_ANOMALIES = 1_000;
@@ -40,27 +43,44 @@ function applyOne(live: Live, event: RecordedEvent): void {
   if (event.globalPosition <= live.checkpoint) return;
   live.checkpoint = event.globalPosition;
   if (!live.projection.handles.has(event.type)) return;
-  const ctx: ApplyContext = {
-    anomaly: (message) => {
-      if (live.anomalies.length < MAX_ANOMALIES) {
+  live.current = event;
+  try {
+    live.state = live.projection.apply(live.state, event, live.ctx);
+  } catch (error) {
+    live.ctx.anomaly(`apply failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function makeLive(projection: Projection, state: unknown, checkpoint: number, anomalies: Anomaly[]): Live {
+  const live: Live = {
+    projection,
+    state,
+    checkpoint,
+    anomalies,
+    current: undefined,
+    ctx: {
+      anomaly: (message) => {
+        const event = live.current;
+        if (event === undefined || live.anomalies.length >= MAX_ANOMALIES) return;
         live.anomalies.push({
           position: event.globalPosition,
           eventId: event.eventId,
           type: event.type,
           message,
         });
-      }
+      },
     },
   };
-  try {
-    live.state = live.projection.apply(live.state, event, ctx);
-  } catch (error) {
-    ctx.anomaly(`apply failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  return live;
+}
+
+/** A stored state as the projection holds it. */
+function decoded(projection: Projection, stored: unknown): unknown {
+  return projection.decode ? projection.decode(stored) : stored;
 }
 
 function fresh(projection: Projection): Live {
-  return { projection, state: projection.init(), checkpoint: 0, anomalies: [] };
+  return makeLive(projection, projection.init(), 0, []);
 }
 
 function stored(live: Live): StoredProjection {
@@ -68,7 +88,7 @@ function stored(live: Live): StoredProjection {
     name: live.projection.name,
     version: live.projection.version,
     checkpoint: live.checkpoint,
-    state: live.state,
+    state: live.projection.encode ? live.projection.encode(live.state) : live.state,
     anomalies: live.anomalies,
   };
 }
@@ -121,18 +141,16 @@ export class ProjectionRuntime {
       const partial = await this.#states.load(projection.name, 'rebuild');
       building.push(
         partial && partial.version === projection.version
-          ? {
-              projection,
-              state: partial.state,
-              checkpoint: partial.checkpoint,
-              anomalies: [...partial.anomalies],
-            }
+          ? makeLive(projection, decoded(projection, partial.state), partial.checkpoint, [
+              ...partial.anomalies,
+            ])
           : fresh(projection),
       );
     }
     await this.#run(building, 'rebuild');
     for (const b of building) await this.#states.promote(b.projection.name);
-    this.#live = undefined;
+    // What was just built is what is now served: keep it rather than reading it back.
+    this.#live = building.length === this.#projections.length ? building : undefined;
     await this.#load();
   }
 
@@ -142,7 +160,9 @@ export class ProjectionRuntime {
     const result: ProjectionStatus[] = [];
     for (const projection of this.#projections) {
       const live = this.#live?.find((l) => l.projection.name === projection.name);
-      const s = live ? stored(live) : await this.#states.load(projection.name);
+      const s = live
+        ? { version: projection.version, checkpoint: live.checkpoint, anomalies: live.anomalies }
+        : await this.#states.load(projection.name);
       const checkpoint = s && s.version === projection.version ? s.checkpoint : 0;
       result.push({
         name: projection.name,
@@ -163,7 +183,7 @@ export class ProjectionRuntime {
       const s = await this.#states.load(projection.name);
       live.push(
         s && s.version === projection.version
-          ? { projection, state: s.state, checkpoint: s.checkpoint, anomalies: [...s.anomalies] }
+          ? makeLive(projection, decoded(projection, s.state), s.checkpoint, [...s.anomalies])
           : fresh(projection),
       );
     }

@@ -1,11 +1,8 @@
 import type { RecordedEvent } from '../envelope/envelope.ts';
 import { EVENT_TYPES } from '../events/eventSchemas.ts';
-import { parseStreamId, streamIds } from '../ids/ids.ts';
+import { streamIds } from '../ids/ids.ts';
 import { membersNamed } from './dutyRecord.ts';
 import { defineProjection } from './projection.ts';
-
-/** A set of ids as a plain object, so that it survives `JSON.stringify` and looks up in O(1). */
-export type IdSet = Record<string, 1>;
 
 /**
  * The record index (履职记录索引): which streams concern each member and each committee. It is small (one
@@ -17,11 +14,19 @@ export interface RecordIndexState {
   /** Committee ids in order of registration. */
   readonly committees: string[];
   /** memberId → the streams that concern the member: their own, proposals and items naming them, meetings they attended, their committees'. */
-  readonly memberStreams: Record<string, IdSet>;
+  readonly memberStreams: Map<string, Set<string>>;
   /** committeeId → the streams recorded in or for the committee (its own, members seated in it, meetings, proposals, items). */
-  readonly committeeStreams: Record<string, IdSet>;
+  readonly committeeStreams: Map<string, Set<string>>;
   /** Meeting ids that were scheduled. */
-  readonly meetings: IdSet;
+  readonly meetings: Set<string>;
+}
+
+/** The record index as saved: the same, with lists for sets. */
+interface StoredRecordIndex {
+  readonly committees: string[];
+  readonly memberStreams: Record<string, string[]>;
+  readonly committeeStreams: Record<string, string[]>;
+  readonly meetings: string[];
 }
 
 /** The members a correction's data names (any member field of any act). */
@@ -35,11 +40,22 @@ function membersInCorrection(data: Record<string, unknown> | undefined): string[
   return ids.filter((x): x is string => typeof x === 'string');
 }
 
-function link(index: Record<string, IdSet>, key: string, streamId: string): void {
-  const set = index[key];
-  if (set === undefined) index[key] = { [streamId]: 1 };
-  else if (set[streamId] !== 1) set[streamId] = 1;
+function link(index: Map<string, Set<string>>, key: string, streamId: string): void {
+  const set = index.get(key);
+  if (set === undefined) index.set(key, new Set([streamId]));
+  else set.add(streamId);
 }
+
+const MEMBER_PREFIX = 'member-';
+
+const toLists = (index: Map<string, Set<string>>): Record<string, string[]> => {
+  const out: Record<string, string[]> = {};
+  for (const [key, set] of index) out[key] = [...set];
+  return out;
+};
+
+const toSets = (lists: Record<string, string[]>): Map<string, Set<string>> =>
+  new Map(Object.entries(lists).map(([key, list]) => [key, new Set(list)]));
 
 /**
  * The record index projection: what the runtime keeps and saves. The duty record of a scope is folded from
@@ -49,12 +65,31 @@ export const recordIndexProjection = defineProjection<RecordIndexState>({
   name: 'record-index',
   version: 1,
   handles: new Set<string>(EVENT_TYPES),
-  init: () => ({ committees: [], memberStreams: {}, committeeStreams: {}, meetings: {} }),
+  init: () => ({
+    committees: [],
+    memberStreams: new Map(),
+    committeeStreams: new Map(),
+    meetings: new Set(),
+  }),
+  encode: (state): StoredRecordIndex => ({
+    committees: state.committees,
+    memberStreams: toLists(state.memberStreams),
+    committeeStreams: toLists(state.committeeStreams),
+    meetings: [...state.meetings],
+  }),
+  decode: (stored) => {
+    const s = stored as StoredRecordIndex;
+    return {
+      committees: [...s.committees],
+      memberStreams: toSets(s.memberStreams),
+      committeeStreams: toSets(s.committeeStreams),
+      meetings: new Set(s.meetings),
+    };
+  },
   apply: (state, event: RecordedEvent, ctx) => {
     const stream = event.streamId;
     const data = event.data as Record<string, unknown>;
-    const own = parseStreamId(stream);
-    const ownMember = own?.category === 'member' ? own.id : undefined;
+    const ownMember = stream.startsWith(MEMBER_PREFIX) ? stream.slice(MEMBER_PREFIX.length) : undefined;
     if (ownMember !== undefined) link(state.memberStreams, ownMember, stream);
     const committeeId = data.committeeId;
     if (typeof committeeId === 'string') {
@@ -69,12 +104,12 @@ export const recordIndexProjection = defineProjection<RecordIndexState>({
         if (!state.committees.includes(committeeId as string)) state.committees.push(committeeId as string);
         break;
       case 'MeetingScheduled':
-        state.meetings[data.meetingId as string] = 1;
+        state.meetings.add(data.meetingId as string);
         break;
       case 'AttendanceRecorded':
       case 'SpeechRecorded': {
         const meetingId = data.meetingId as string;
-        if (state.meetings[meetingId] !== 1) {
+        if (!state.meetings.has(meetingId)) {
           ctx.anomaly(`${event.type} for meeting ${meetingId}, which this record never saw`);
         }
         if (ownMember !== undefined) link(state.memberStreams, ownMember, streamIds.meeting(meetingId));
@@ -114,12 +149,11 @@ export type RecordScope =
 export function streamsInScope(index: RecordIndexState, scope: RecordScope): string[] | 'all' {
   if (scope === 'all') return 'all';
   if (scope === 'committees') return index.committees.map(streamIds.committee).sort();
-  if ('memberId' in scope) return Object.keys(index.memberStreams[scope.memberId] ?? {}).sort();
-  const streams = new Set(Object.keys(index.committeeStreams[scope.committeeId] ?? {}));
+  if ('memberId' in scope) return [...(index.memberStreams.get(scope.memberId) ?? [])].sort();
+  const streams = new Set(index.committeeStreams.get(scope.committeeId));
   for (const stream of [...streams]) {
-    const parsed = parseStreamId(stream);
-    if (parsed?.category !== 'member') continue;
-    for (const s of Object.keys(index.memberStreams[parsed.id] ?? {})) streams.add(s);
+    if (!stream.startsWith(MEMBER_PREFIX)) continue;
+    for (const s of index.memberStreams.get(stream.slice(MEMBER_PREFIX.length)) ?? []) streams.add(s);
   }
   return [...streams].sort();
 }
