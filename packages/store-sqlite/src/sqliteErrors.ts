@@ -1,3 +1,5 @@
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { StoreUnavailableError } from '@lvzhi/core';
 import Database from 'better-sqlite3';
 
@@ -51,8 +53,40 @@ export function closedError(path: string): StoreUnavailableError {
   return new StoreUnavailableError(`SQLite event store ${quoted(path)}: the store is closed`);
 }
 
+/**
+ * Why the file cannot be opened for writing, asked of the file system: SQLite reports a read-only file
+ * system or a missing directory only as "unable to open database file" (its WAL and shared-memory files are
+ * created beside the database, so the directory must be writable too).
+ */
+function openCause(path: string): string | undefined {
+  if (path === ':memory:' || path === '') return undefined;
+  const dir = dirname(path);
+  if (!existsSync(dir)) return `its directory ${quoted(dir)} does not exist`;
+  for (const target of existsSync(path) ? [path, dir] : [dir]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EROFS') return `the file system holding ${quoted(target)} is read-only`;
+      if (code === 'EACCES' || code === 'EPERM')
+        return `${quoted(target)} is not writable (permission denied)`;
+    }
+  }
+  return undefined;
+}
+
 /** The error of a failure while opening the file, whatever its kind. */
 export function openError(error: unknown, path: string): StoreUnavailableError {
+  if (
+    error instanceof Database.SqliteError &&
+    /^SQLITE_(CANTOPEN|READONLY)/.test(error.code) &&
+    openCause(path) !== undefined
+  ) {
+    return new StoreUnavailableError(
+      `SQLite event store ${quoted(path)}: cannot open: ${openCause(path)} (${error.code}: ${error.message})`,
+      { cause: error },
+    );
+  }
   const mapped = toStoreError(error, path);
   if (mapped instanceof StoreUnavailableError) return mapped;
   const reason = error instanceof Error ? error.message : String(error);
