@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annualAnalysis } from '@lvzhi/analysis';
 import { memberArchive } from '@lvzhi/archive';
-import { loadDutyRecord, ProjectionRuntime, type RecordIndexState, recordIndexProjection } from '@lvzhi/core';
+import {
+  indexedMembers,
+  loadDutyRecord,
+  ProjectionRuntime,
+  type RecordIndexState,
+  recordIndexProjection,
+} from '@lvzhi/core';
 import { SqliteEventStore, SqliteProjectionStore } from '@lvzhi/store-sqlite';
 import { generateYear } from './generateYear.ts';
 import { recordRate } from './record.ts';
@@ -71,7 +77,7 @@ export async function rebuildBenchmark(options: { readonly events?: number; read
     );
     // What a query costs now that it folds its scope from the log: one member's archive, a committee's analysis.
     const index = runtime.state<RecordIndexState>(recordIndexProjection.name);
-    const memberId = [...index.memberStreams.keys()].sort()[0]!;
+    const memberId = indexedMembers(index).sort()[0]!;
     let at = performance.now();
     const mine = await loadDutyRecord(store, index, { memberId });
     memberArchive(mine.state, { memberId });

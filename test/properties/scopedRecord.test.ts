@@ -7,6 +7,7 @@ import {
   type DutyRecordState,
   type EventStore,
   InMemoryProjectionStore,
+  indexedMembers,
   loadDutyRecord,
   ProjectionRuntime,
   projectLog,
@@ -83,6 +84,7 @@ describe('Given two committees with a shared member, every query of a scope answ
         const whole = await foldState(store);
         const index = await indexOf(store);
         for (const memberId of Object.keys(whole.byMember)) {
+          expect(indexedMembers(index)).toContain(memberId);
           const mine = await scopedState(store, index, { memberId });
           expect(seatsOf(mine, memberId)).toEqual(seatsOf(whole, memberId));
           for (const seat of seatsOf(whole, memberId)) {

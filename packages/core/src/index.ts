@@ -16,7 +16,13 @@ export { parseCommand } from './commandHandling/parseCommand.ts';
 export { CommitteeLevel } from './committees/committeeCommands.ts';
 export type { CommitteeState, TermInfo } from './committees/committeeState.ts';
 export { Grade } from './decisions/decisionCommands.ts';
-export type { ChainedEvent, EventMetadata, ProposedEvent, RecordedEvent } from './envelope/envelope.ts';
+export type {
+  ChainedEvent,
+  EventMetadata,
+  FoldedEvent,
+  ProposedEvent,
+  RecordedEvent,
+} from './envelope/envelope.ts';
 export { isUuidV7, newEventId } from './envelope/eventId.ts';
 export type { ChainBreak, EncodedEvent, StreamHead } from './envelope/hashChain.ts';
 export {
@@ -28,8 +34,8 @@ export {
   findChainBreak,
   GENESIS_HASH,
 } from './envelope/hashChain.ts';
-export type { StoredEventColumns } from './envelope/storedEvent.ts';
-export { decodeStoredEvent } from './envelope/storedEvent.ts';
+export type { FoldedEventRow, StoredEventColumns } from './envelope/storedEvent.ts';
+export { decodeFoldedEvent, decodeStoredEvent } from './envelope/storedEvent.ts';
 export {
   ConcurrencyError,
   CorruptEventError,
@@ -48,6 +54,7 @@ export type {
 export { assertExpectedVersion } from './eventStore/expectedVersion.ts';
 export { classifyAppend } from './eventStore/idempotency.ts';
 export { InMemoryEventStore } from './eventStore/inMemoryEventStore.ts';
+export { readPages } from './eventStore/readPages.ts';
 export type { DomainEvent, EventType } from './events/eventSchemas.ts';
 export { CURRENT_SCHEMA_VERSION, EVENT_SCHEMAS, EVENT_TYPES, isEventType } from './events/eventSchemas.ts';
 export type {
@@ -84,13 +91,14 @@ export {
   eventPasses,
   FRAMING_EVENT_TYPES,
   foldEvents,
+  foldPages,
   ProjectionRuntime,
   projectLog,
 } from './projections/projectionRuntime.ts';
 export type { ProjectionStore, StoredProjection } from './projections/projectionStore.ts';
 export { InMemoryProjectionStore } from './projections/projectionStore.ts';
 export type { RecordIndexState, RecordScope } from './projections/recordIndex.ts';
-export { recordIndexProjection, streamsInScope } from './projections/recordIndex.ts';
+export { indexedMembers, recordIndexProjection, streamsInScope } from './projections/recordIndex.ts';
 export type { CommitteeInfo, SeatRecord } from './projections/recordQueries.ts';
 export {
   committeeInfo,

@@ -209,13 +209,24 @@ export class PostgresEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    for await (const rows of this.#pagesOfRows(options)) {
+      for (const row of rows) yield toRecordedEvent(row);
+    }
+  }
+
+  async *readPages(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
+    for await (const rows of this.#pagesOfRows(options)) yield rows.map(toRecordedEvent);
+  }
+
+  /** The log's rows in pages of `batchSize`, in global order (keyset paging on the position). */
+  async *#pagesOfRows(options: ReadAllOptions): AsyncGenerator<EventRow[]> {
     const batchSize = options.batchSize ?? PAGE_SIZE;
     assertPositiveInteger('batchSize', batchSize);
     const to = options.to ?? NO_UPPER_BOUND;
     let after = options.after ?? 0;
     while (true) {
       const rows = await this.#rows<EventRow>(this.#pageOfLog, [after, to, batchSize]);
-      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length > 0) yield rows;
       const last = rows.at(-1);
       if (rows.length < batchSize || !last) return;
       after = Number(last.global_position);

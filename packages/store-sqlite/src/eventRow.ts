@@ -13,3 +13,7 @@ export const EVENT_COLUMNS =
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return decodeStoredEvent(row, row.global_position);
 }
+
+/** The column list of a fold's rows (`FoldedEventRow`, selected in array form). */
+export const FOLD_COLUMNS =
+  'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata';

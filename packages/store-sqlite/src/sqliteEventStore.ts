@@ -5,9 +5,12 @@ import {
   chainEventsEncoded,
   classifyAppend,
   DuplicateEventIdError,
+  decodeFoldedEvent,
   EMPTY_HEAD,
   type EventStore,
   type ExpectedVersion,
+  type FoldedEvent,
+  type FoldedEventRow,
   type ProposedEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -164,16 +167,39 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    for await (const rows of this.#pagesOfRows(
+      options,
+      this.#statements.pageOfLog,
+      (r) => r.at(-1)?.global_position,
+    )) {
+      for (const row of rows) yield toRecordedEvent(row);
+    }
+  }
+
+  async *readPages(options: ReadAllOptions = {}): AsyncIterable<readonly FoldedEvent[]> {
+    const statement = this.#statements.pageOfLogForFolds;
+    const last = (rows: readonly FoldedEventRow[]) => rows.at(-1)?.[0];
+    for await (const rows of this.#pagesOfRows(options, statement, last)) {
+      yield rows.map((row) => decodeFoldedEvent(row));
+    }
+  }
+
+  /** The log's rows in pages of `batchSize`, in global order (keyset paging on the position). */
+  async *#pagesOfRows<R>(
+    options: ReadAllOptions,
+    statement: Database.Statement<[after: number, to: number, limit: number], R>,
+    lastPosition: (rows: readonly R[]) => number | undefined,
+  ): AsyncGenerator<R[]> {
     const batchSize = options.batchSize ?? PAGE_SIZE;
     assertPositiveInteger('batchSize', batchSize);
     const to = options.to ?? NO_UPPER_BOUND;
     let after = options.after ?? 0;
     while (true) {
-      const rows = this.#sync(() => this.#statements.pageOfLog.all(after, to, batchSize));
-      for (const row of rows) yield toRecordedEvent(row);
-      const last = rows.at(-1);
-      if (rows.length < batchSize || !last) return;
-      after = last.global_position;
+      const rows = this.#sync(() => statement.all(after, to, batchSize));
+      if (rows.length > 0) yield rows;
+      const last = lastPosition(rows);
+      if (rows.length < batchSize || last === undefined) return;
+      after = last;
     }
   }
 

@@ -1,6 +1,6 @@
-import type { StreamHead } from '@lvzhi/core';
+import type { FoldedEventRow, StreamHead } from '@lvzhi/core';
 import type Database from 'better-sqlite3';
-import { EVENT_COLUMNS, type EventRow } from './eventRow.ts';
+import { EVENT_COLUMNS, type EventRow, FOLD_COLUMNS } from './eventRow.ts';
 
 /** Every statement the store runs, prepared once per connection. */
 export interface Statements {
@@ -22,6 +22,7 @@ export interface Statements {
     ]
   >;
   readonly pageOfLog: Database.Statement<[after: number, to: number, limit: number], EventRow>;
+  readonly pageOfLogForFolds: Database.Statement<[after: number, to: number, limit: number], FoldedEventRow>;
   readonly pageOfStreamForward: Database.Statement<[streamId: string, from: number, limit: number], EventRow>;
   readonly pageOfStreamBackward: Database.Statement<
     [streamId: string, from: number, limit: number],
@@ -51,6 +52,13 @@ export function prepareStatements(db: Database.Database): Statements {
       `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ?
         ORDER BY global_position LIMIT ?`,
     ),
+    // Rows in array form: no object per row, for folds over the whole log.
+    pageOfLogForFolds: db
+      .prepare<[number, number, number], FoldedEventRow>(
+        `SELECT ${FOLD_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ?
+        ORDER BY global_position LIMIT ?`,
+      )
+      .raw(true),
     pageOfStreamForward: db.prepare(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ?
         ORDER BY stream_version LIMIT ?`,

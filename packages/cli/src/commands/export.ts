@@ -119,6 +119,8 @@ async function exportTo(
       const reading = new Proxy(store, {
         get: (target, key) => {
           if (key === 'readAll') return events;
+          // Pages would bypass the count: read event by event.
+          if (key === 'readPages') return undefined;
           const value: unknown = Reflect.get(target, key, target);
           return typeof value === 'function' ? value.bind(target) : value;
         },

@@ -1,4 +1,10 @@
-import type { EventStore, ReadAllOptions, RecordedEvent } from '@lvzhi/core';
+import {
+  type EventStore,
+  type FoldedEvent,
+  readPages as pagesOf,
+  type ReadAllOptions,
+  type RecordedEvent,
+} from '@lvzhi/core';
 import cliProgress from 'cli-progress';
 import type { Messages } from '../i18n/messages.ts';
 import type { CliIo } from '../io.ts';
@@ -25,9 +31,17 @@ export function watchReads(store: EventStore): { readonly store: EventStore; rea
       yield event;
     }
   }
+  async function* readPages(options?: ReadAllOptions): AsyncGenerator<readonly FoldedEvent[]> {
+    for await (const page of pagesOf(store, options)) {
+      const last = page.at(-1);
+      if (last !== undefined) watch.onPosition?.(last.globalPosition);
+      yield page;
+    }
+  }
   const watched = new Proxy(store, {
     get(target, property) {
       if (property === 'readAll') return readAll;
+      if (property === 'readPages') return readPages;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

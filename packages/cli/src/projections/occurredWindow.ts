@@ -46,6 +46,8 @@ export function occurredWindow(store: EventStore, window: readonly [number, numb
   return new Proxy(store, {
     get(target, property) {
       if (property === 'readAll') return readAll;
+      // Pages of the whole log would bypass the window: folds read through `readAll` instead.
+      if (property === 'readPages') return undefined;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -30,3 +30,12 @@ export interface RecordedEvent<T extends string = string, D = unknown> extends C
   /** Store-assigned, strictly increasing across the whole log (not necessarily contiguous). */
   readonly globalPosition: number;
 }
+
+/**
+ * An event as a fold (a projection) reads it: the recorded event without its hash chain, which only the audit
+ * reads. Stores may give folds these lighter events (`readPages`); a `RecordedEvent` is one too.
+ */
+export type FoldedEvent<T extends string = string, D = unknown> = Omit<
+  RecordedEvent<T, D>,
+  'prevHash' | 'hash'
+>;

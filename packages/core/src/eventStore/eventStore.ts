@@ -1,4 +1,4 @@
-import type { ProposedEvent, RecordedEvent } from '../envelope/envelope.ts';
+import type { FoldedEvent, ProposedEvent, RecordedEvent } from '../envelope/envelope.ts';
 
 /**
  * What the caller expects of a stream before appending: its exact version (1-based; 0 means empty),
@@ -67,6 +67,12 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** Streams the whole log in global order, in batches, never holding it all. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * Optional: the same events as `readAll`, a page (one fetched batch) at a time, for folds over many events
+   * (a projection rebuild) that need not await each event, without the hash chain a fold never reads.
+   * `readPages(store)` gives it for every store.
+   */
+  readPages?(options?: ReadAllOptions): AsyncIterable<readonly FoldedEvent[]>;
   /** One event by id, if recorded. */
   readEvent(eventId: string): Promise<RecordedEvent | undefined>;
   /** Catch-up from a checkpoint, then live events, until the signal aborts. */

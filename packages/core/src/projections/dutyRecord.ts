@@ -1,5 +1,5 @@
 import { mergeCorrection } from '../corrections/amendments.ts';
-import type { RecordedEvent } from '../envelope/envelope.ts';
+import type { FoldedEvent } from '../envelope/envelope.ts';
 import { EVENT_TYPES, type EventType } from '../events/eventSchemas.ts';
 import { defineProjection } from './projection.ts';
 
@@ -71,7 +71,7 @@ export const dutyRecordProjection = defineProjection<DutyRecordState>({
   version: 1,
   handles: new Set<string>(EVENT_TYPES),
   init: () => ({ acts: {}, byMember: {}, byStream: {}, byMeeting: {}, committees: [] }),
-  apply: (state, event: RecordedEvent, ctx) => {
+  apply: (state, event: FoldedEvent, ctx) => {
     if (state.acts[event.eventId]) return state;
     const data = event.data as Record<string, unknown>;
     if (event.type === 'RecordRetracted' || event.type === 'RecordCorrected') {

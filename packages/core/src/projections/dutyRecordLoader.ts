@@ -1,27 +1,31 @@
-import type { RecordedEvent } from '../envelope/envelope.ts';
+import type { FoldedEvent } from '../envelope/envelope.ts';
 import type { EventStore } from '../eventStore/eventStore.ts';
+import { readPages } from '../eventStore/readPages.ts';
 import { type DutyRecordState, dutyRecordProjection } from './dutyRecord.ts';
 import type { Anomaly } from './projection.ts';
-import { foldEvents, type LogFilter } from './projectionRuntime.ts';
+import { foldPages, type LogFilter } from './projectionRuntime.ts';
 import { type RecordIndexState, type RecordScope, streamsInScope } from './recordIndex.ts';
 
 /** Above this many streams, one pass over the log (keeping the scope's streams) beats a read per stream. */
 const MAX_STREAM_READS = 5_000;
 
-/** The events of some streams (or of all), in global order, up to a position. */
-async function* eventsOf(
+/** The events of some streams (or of all), in global order, up to a position, in pages. */
+async function* pagesOf(
   store: EventStore,
   streams: readonly string[] | 'all',
   toPosition: number | undefined,
-): AsyncGenerator<RecordedEvent> {
-  if (streams === 'all' || streams.length > MAX_STREAM_READS) {
-    const wanted = streams === 'all' ? undefined : new Set(streams);
-    for await (const event of store.readAll(toPosition === undefined ? {} : { to: toPosition })) {
-      if (wanted === undefined || wanted.has(event.streamId)) yield event;
-    }
+): AsyncGenerator<readonly FoldedEvent[]> {
+  const options = toPosition === undefined ? {} : { to: toPosition };
+  if (streams === 'all') {
+    yield* readPages(store, options);
     return;
   }
-  const events: RecordedEvent[] = [];
+  if (streams.length > MAX_STREAM_READS) {
+    const wanted = new Set(streams);
+    for await (const page of readPages(store, options)) yield page.filter((e) => wanted.has(e.streamId));
+    return;
+  }
+  const events: FoldedEvent[] = [];
   for (const streamId of streams) {
     for await (const event of store.readStream(streamId)) {
       if (toPosition !== undefined && event.globalPosition > toPosition) break;
@@ -29,7 +33,7 @@ async function* eventsOf(
     }
   }
   events.sort((a, b) => a.globalPosition - b.globalPosition);
-  yield* events;
+  yield events;
 }
 
 /** The duty record of a scope, folded from the log, with what could not be applied. */
@@ -53,11 +57,7 @@ export async function loadDutyRecord(
   filter: LogFilter = {},
 ): Promise<LoadedDutyRecord> {
   const streams = streamsInScope(index, scope);
-  const folded = await foldEvents(
-    eventsOf(store, streams, filter.toPosition),
-    [dutyRecordProjection],
-    filter,
-  );
+  const folded = await foldPages(pagesOf(store, streams, filter.toPosition), [dutyRecordProjection], filter);
   return {
     state: folded.states.get(dutyRecordProjection.name) as DutyRecordState,
     anomalies: folded.anomalies.get(dutyRecordProjection.name) ?? [],

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../envelope/envelope.ts';
+import type { FoldedEvent } from '../envelope/envelope.ts';
 
 /** What a projection may do besides updating its state: note an anomaly instead of throwing. */
 export interface ApplyContext {
@@ -19,7 +19,7 @@ export interface Projection<S = unknown> {
   /** The event types it handles; others never reach `apply`. */
   readonly handles: ReadonlySet<string>;
   init(): S;
-  apply(state: S, event: RecordedEvent, ctx: ApplyContext): S;
+  apply(state: S, event: FoldedEvent, ctx: ApplyContext): S;
   /** The state in a form that survives `JSON.stringify` (default: the state itself). */
   encode?(state: S): unknown;
   /** The state from what `encode` gave, after a JSON round trip (default: as it is). */

@@ -1,5 +1,6 @@
-import type { RecordedEvent } from '../envelope/envelope.ts';
+import type { FoldedEvent } from '../envelope/envelope.ts';
 import type { EventStore } from '../eventStore/eventStore.ts';
+import { readPages } from '../eventStore/readPages.ts';
 import type { Anomaly, ApplyContext, Projection } from './projection.ts';
 import type { ProjectionStore, StoredProjection } from './projectionStore.ts';
 
@@ -18,7 +19,7 @@ export interface ProjectionStatus {
 export interface ProjectionRuntimeOptions {
   /** Persist states and checkpoints after this many events during a long catch-up (default: by time only). */
   readonly saveEvery?: number;
-  /** Persist states and checkpoints at least this often during a long catch-up (ms, default 20,000). */
+  /** Persist states and checkpoints at least this often during a long catch-up or rebuild (ms, default 5,000). */
   readonly saveIntervalMs?: number;
   /** Called now and then during catch-up and rebuild with the position reached and the head. */
   readonly onProgress?: (position: number, head: number) => void;
@@ -32,14 +33,14 @@ interface Live {
   checkpoint: number;
   anomalies: Anomaly[];
   /** The event being applied, for `ctx` (one context per projection, not one per event). */
-  current: RecordedEvent | undefined;
+  current: FoldedEvent | undefined;
   ctx: ApplyContext;
 }
 
 const MAX_ANOMALIES = 1_000;
 
 /** Applies one event to one projection, turning a throw into an anomaly. */
-function applyOne(live: Live, event: RecordedEvent): void {
+function applyOne(live: Live, event: FoldedEvent): void {
   if (event.globalPosition <= live.checkpoint) return;
   live.checkpoint = event.globalPosition;
   if (!live.projection.handles.has(event.type)) return;
@@ -195,20 +196,30 @@ export class ProjectionRuntime {
     if (live.length === 0) return;
     const head = await this.#store.headPosition();
     const from = Math.min(...live.map((l) => l.checkpoint));
-    const saveEvery = this.#options.saveEvery ?? 100_000;
+    const saveEvery = this.#options.saveEvery ?? Number.POSITIVE_INFINITY;
+    const saveIntervalMs = this.#options.saveIntervalMs ?? 5_000;
+    let savedAt = performance.now();
     let sinceSave = 0;
     let dirty = false;
-    for await (const event of this.#store.readAll({
+    const save = async (position: number) => {
+      await this.#states.save(live.map(stored), slot);
+      savedAt = performance.now();
+      this.#options.onProgress?.(position, head);
+      sinceSave = 0;
+      dirty = false;
+    };
+    for await (const page of readPages(this.#store, {
       after: from,
       batchSize: this.#options.batchSize ?? 2_000,
     })) {
-      for (const l of live) applyOne(l, event);
-      dirty = true;
-      if (++sinceSave >= saveEvery) {
-        await this.#states.save(live.map(stored), slot);
-        this.#options.onProgress?.(event.globalPosition, head);
-        sinceSave = 0;
-        dirty = false;
+      for (const event of page) {
+        for (const l of live) applyOne(l, event);
+        dirty = true;
+        if (++sinceSave >= saveEvery) await save(event.globalPosition);
+      }
+      const last = page.at(-1);
+      if (dirty && last !== undefined && performance.now() - savedAt >= saveIntervalMs) {
+        await save(last.globalPosition);
       }
     }
     if (dirty || slot === 'rebuild' || from === 0) await this.#states.save(live.map(stored), slot);
@@ -247,7 +258,7 @@ export const FRAMING_EVENT_TYPES: ReadonlySet<string> = new Set([
 const AMENDMENTS: ReadonlySet<string> = new Set(['RecordCorrected', 'RecordRetracted']);
 
 /** True when an event passes the position and instant parts of a log filter. */
-export function eventPasses(event: RecordedEvent, filter: LogFilter): boolean {
+export function eventPasses(event: FoldedEvent, filter: LogFilter): boolean {
   if (filter.toPosition !== undefined && event.globalPosition > filter.toPosition) return false;
   if (
     filter.recordedAtOrBefore !== undefined &&
@@ -262,7 +273,7 @@ export function eventPasses(event: RecordedEvent, filter: LogFilter): boolean {
  * A stateful filter for a window on when acts occurred: acts outside it are dropped, framing events always
  * kept, and a correction or retraction follows the act it amends.
  */
-function occurredWindow(window: readonly [number, number]): (event: RecordedEvent) => boolean {
+function occurredWindow(window: readonly [number, number]): (event: FoldedEvent) => boolean {
   const kept = new Set<string>();
   return (event) => {
     const data = event.data as { occurredAt?: string; eventId?: string } | null;
@@ -290,17 +301,38 @@ export interface FoldedStates {
  * `projectLog` folds the whole log; `loadDutyRecord` folds the streams of a scope.
  */
 export async function foldEvents(
-  events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
+  events: AsyncIterable<FoldedEvent> | Iterable<FoldedEvent>,
+  projections: readonly Projection[],
+  filter: LogFilter = {},
+): Promise<FoldedStates> {
+  return foldPages(pagesOfOne(events), projections, filter);
+}
+
+async function* pagesOfOne(
+  events: AsyncIterable<FoldedEvent> | Iterable<FoldedEvent>,
+): AsyncGenerator<readonly FoldedEvent[]> {
+  if (Symbol.iterator in events) {
+    yield [...events];
+    return;
+  }
+  for await (const event of events) yield [event];
+}
+
+/** `foldEvents` over pages of events. */
+export async function foldPages(
+  pages: AsyncIterable<readonly FoldedEvent[]>,
   projections: readonly Projection[],
   filter: LogFilter = {},
 ): Promise<FoldedStates> {
   const live = projections.map(fresh);
   let checkpoint = 0;
   const inWindow = filter.occurredBetween ? occurredWindow(filter.occurredBetween) : () => true;
-  for await (const event of events) {
-    if (!eventPasses(event, filter) || !inWindow(event)) continue;
-    for (const l of live) applyOne(l, event);
-    checkpoint = event.globalPosition;
+  for await (const page of pages) {
+    for (const event of page) {
+      if (!eventPasses(event, filter) || !inWindow(event)) continue;
+      for (const l of live) applyOne(l, event);
+      checkpoint = event.globalPosition;
+    }
   }
   return {
     states: new Map(live.map((l) => [l.projection.name, l.state])),
@@ -319,5 +351,5 @@ export function projectLog(
   filter: LogFilter = {},
 ): Promise<FoldedStates> {
   const readOptions = filter.toPosition === undefined ? {} : { to: filter.toPosition };
-  return foldEvents(store.readAll(readOptions), projections, filter);
+  return foldPages(readPages(store, readOptions), projections, filter);
 }

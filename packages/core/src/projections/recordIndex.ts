@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../envelope/envelope.ts';
+import type { FoldedEvent } from '../envelope/envelope.ts';
 import { EVENT_TYPES } from '../events/eventSchemas.ts';
 import { streamIds } from '../ids/ids.ts';
 import { membersNamed } from './dutyRecord.ts';
@@ -13,18 +13,26 @@ import { defineProjection } from './projection.ts';
 export interface RecordIndexState {
   /** Committee ids in order of registration. */
   readonly committees: string[];
-  /** memberId → the streams that concern the member: their own, proposals and items naming them, meetings they attended, their committees'. */
+  /**
+   * Member stream (`member-…`) → the other streams that concern the member: proposals and items naming them,
+   * their committees'. Keyed by the stream, whose id every event of it carries.
+   */
   readonly memberStreams: Map<string, Set<string>>;
+  /** Member stream → the meetings the member attended or spoke at. */
+  readonly memberMeetings: Map<string, Set<string>>;
   /** committeeId → the streams recorded in or for the committee (its own, members seated in it, meetings, proposals, items). */
   readonly committeeStreams: Map<string, Set<string>>;
   /** Meeting ids that were scheduled. */
   readonly meetings: Set<string>;
+  /** Not saved: the committee each stream was last linked to, so that the next event of it skips the link. */
+  readonly linked: Map<string, string>;
 }
 
 /** The record index as saved: the same, with lists for sets. */
 interface StoredRecordIndex {
   readonly committees: string[];
   readonly memberStreams: Record<string, string[]>;
+  readonly memberMeetings: Record<string, string[]>;
   readonly committeeStreams: Record<string, string[]>;
   readonly meetings: string[];
 }
@@ -40,10 +48,10 @@ function membersInCorrection(data: Record<string, unknown> | undefined): string[
   return ids.filter((x): x is string => typeof x === 'string');
 }
 
-function link(index: Map<string, Set<string>>, key: string, streamId: string): void {
+function link(index: Map<string, Set<string>>, key: string, value: string): void {
   const set = index.get(key);
-  if (set === undefined) index.set(key, new Set([streamId]));
-  else set.add(streamId);
+  if (set === undefined) index.set(key, new Set([value]));
+  else set.add(value);
 }
 
 const MEMBER_PREFIX = 'member-';
@@ -68,12 +76,15 @@ export const recordIndexProjection = defineProjection<RecordIndexState>({
   init: () => ({
     committees: [],
     memberStreams: new Map(),
+    memberMeetings: new Map(),
     committeeStreams: new Map(),
     meetings: new Set(),
+    linked: new Map(),
   }),
   encode: (state): StoredRecordIndex => ({
     committees: state.committees,
     memberStreams: toLists(state.memberStreams),
+    memberMeetings: toLists(state.memberMeetings),
     committeeStreams: toLists(state.committeeStreams),
     meetings: [...state.meetings],
   }),
@@ -82,26 +93,30 @@ export const recordIndexProjection = defineProjection<RecordIndexState>({
     return {
       committees: [...s.committees],
       memberStreams: toSets(s.memberStreams),
+      memberMeetings: toSets(s.memberMeetings),
       committeeStreams: toSets(s.committeeStreams),
       meetings: new Set(s.meetings),
+      linked: new Map(),
     };
   },
-  apply: (state, event: RecordedEvent, ctx) => {
+  apply: (state, event: FoldedEvent, ctx) => {
+    // Every lookup is keyed by strings the event already carries, so each is hashed once per event.
     const stream = event.streamId;
     const data = event.data as Record<string, unknown>;
-    const ownMember = stream.startsWith(MEMBER_PREFIX) ? stream.slice(MEMBER_PREFIX.length) : undefined;
-    if (ownMember !== undefined) link(state.memberStreams, ownMember, stream);
+    const ownStream = stream.startsWith(MEMBER_PREFIX);
     const committeeId = data.committeeId;
-    if (typeof committeeId === 'string') {
+    if (typeof committeeId === 'string' && state.linked.get(stream) !== committeeId) {
       link(state.committeeStreams, committeeId, stream);
-      // A member seated in a committee sees its registration and terms in their archive.
-      if (ownMember !== undefined && event.type === 'MemberAppointed') {
-        link(state.memberStreams, ownMember, streamIds.committee(committeeId));
-      }
+      state.linked.set(stream, committeeId);
     }
+    if (ownStream && !state.memberStreams.has(stream)) state.memberStreams.set(stream, new Set());
     switch (event.type) {
       case 'CommitteeRegistered':
         if (!state.committees.includes(committeeId as string)) state.committees.push(committeeId as string);
+        break;
+      case 'MemberAppointed':
+        // A member seated in a committee sees its registration and terms in their archive.
+        if (ownStream) link(state.memberStreams, stream, streamIds.committee(committeeId as string));
         break;
       case 'MeetingScheduled':
         state.meetings.add(data.meetingId as string);
@@ -112,25 +127,35 @@ export const recordIndexProjection = defineProjection<RecordIndexState>({
         if (!state.meetings.has(meetingId)) {
           ctx.anomaly(`${event.type} for meeting ${meetingId}, which this record never saw`);
         }
-        if (ownMember !== undefined) link(state.memberStreams, ownMember, streamIds.meeting(meetingId));
+        if (ownStream) link(state.memberMeetings, stream, meetingId);
         break;
       }
       case 'RecordCorrected': {
         const corrected = data.data as Record<string, unknown> | undefined;
-        for (const memberId of membersInCorrection(corrected)) link(state.memberStreams, memberId, stream);
+        for (const memberId of membersInCorrection(corrected)) {
+          if (streamIds.member(memberId) !== stream)
+            link(state.memberStreams, streamIds.member(memberId), stream);
+        }
         if (typeof corrected?.committeeId === 'string') {
           link(state.committeeStreams, corrected.committeeId, stream);
         }
         break;
       }
       default:
-        if (ownMember === undefined) {
-          for (const memberId of membersNamed(event.type, data)) link(state.memberStreams, memberId, stream);
+        if (!ownStream) {
+          for (const memberId of membersNamed(event.type, data)) {
+            link(state.memberStreams, streamIds.member(memberId), stream);
+          }
         }
     }
     return state;
   },
 });
+
+/** The members the index knows (who have a stream of their own or are named in one), by id. */
+export function indexedMembers(index: RecordIndexState): string[] {
+  return [...index.memberStreams.keys()].map((s) => s.slice(MEMBER_PREFIX.length));
+}
 
 /**
  * The part of the record a query needs: everything; the committees alone (registration and terms); one
@@ -149,11 +174,21 @@ export type RecordScope =
 export function streamsInScope(index: RecordIndexState, scope: RecordScope): string[] | 'all' {
   if (scope === 'all') return 'all';
   if (scope === 'committees') return index.committees.map(streamIds.committee).sort();
-  if ('memberId' in scope) return [...(index.memberStreams.get(scope.memberId) ?? [])].sort();
+  if ('memberId' in scope) return [...memberScope(index, streamIds.member(scope.memberId))].sort();
   const streams = new Set(index.committeeStreams.get(scope.committeeId));
   for (const stream of [...streams]) {
-    if (!stream.startsWith(MEMBER_PREFIX)) continue;
-    for (const s of index.memberStreams.get(stream.slice(MEMBER_PREFIX.length)) ?? []) streams.add(s);
+    if (stream.startsWith(MEMBER_PREFIX)) for (const s of memberScope(index, stream)) streams.add(s);
   }
   return [...streams].sort();
+}
+
+/** A member's streams: their own, those naming them, their committees', and the meetings they attended. */
+function memberScope(index: RecordIndexState, memberStream: string): Set<string> {
+  const others = index.memberStreams.get(memberStream);
+  if (others === undefined) return new Set();
+  const streams = new Set(others);
+  streams.add(memberStream);
+  for (const meetingId of index.memberMeetings.get(memberStream) ?? [])
+    streams.add(streamIds.meeting(meetingId));
+  return streams;
 }
