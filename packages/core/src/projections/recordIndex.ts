@@ -15,11 +15,11 @@ export interface RecordIndexState {
   readonly committees: string[];
   /**
    * Member stream (`member-…`) → the other streams that concern the member: proposals and items naming them,
-   * their committees'. Keyed by the stream, whose id every event of it carries.
+   * their committees'. Keyed by the stream, whose id every event of it carries. (The meetings a member
+   * attended are not indexed, one entry per attendance: a member's scope takes every meeting of their
+   * committees, which are few and small streams.)
    */
   readonly memberStreams: Map<string, Set<string>>;
-  /** Member stream → the meetings the member attended or spoke at. */
-  readonly memberMeetings: Map<string, Set<string>>;
   /** committeeId → the streams recorded in or for the committee (its own, members seated in it, meetings, proposals, items). */
   readonly committeeStreams: Map<string, Set<string>>;
   /** Meeting ids that were scheduled. */
@@ -32,7 +32,6 @@ export interface RecordIndexState {
 interface StoredRecordIndex {
   readonly committees: string[];
   readonly memberStreams: Record<string, string[]>;
-  readonly memberMeetings: Record<string, string[]>;
   readonly committeeStreams: Record<string, string[]>;
   readonly meetings: string[];
 }
@@ -55,6 +54,8 @@ function link(index: Map<string, Set<string>>, key: string, value: string): void
 }
 
 const MEMBER_PREFIX = 'member-';
+const COMMITTEE_PREFIX = 'committee-';
+const MEETING_PREFIX = 'meeting-';
 
 const toLists = (index: Map<string, Set<string>>): Record<string, string[]> => {
   const out: Record<string, string[]> = {};
@@ -76,7 +77,6 @@ export const recordIndexProjection = defineProjection<RecordIndexState>({
   init: () => ({
     committees: [],
     memberStreams: new Map(),
-    memberMeetings: new Map(),
     committeeStreams: new Map(),
     meetings: new Set(),
     linked: new Map(),
@@ -84,7 +84,6 @@ export const recordIndexProjection = defineProjection<RecordIndexState>({
   encode: (state): StoredRecordIndex => ({
     committees: state.committees,
     memberStreams: toLists(state.memberStreams),
-    memberMeetings: toLists(state.memberMeetings),
     committeeStreams: toLists(state.committeeStreams),
     meetings: [...state.meetings],
   }),
@@ -93,7 +92,6 @@ export const recordIndexProjection = defineProjection<RecordIndexState>({
     return {
       committees: [...s.committees],
       memberStreams: toSets(s.memberStreams),
-      memberMeetings: toSets(s.memberMeetings),
       committeeStreams: toSets(s.committeeStreams),
       meetings: new Set(s.meetings),
       linked: new Map(),
@@ -127,7 +125,6 @@ export const recordIndexProjection = defineProjection<RecordIndexState>({
         if (!state.meetings.has(meetingId)) {
           ctx.anomaly(`${event.type} for meeting ${meetingId}, which this record never saw`);
         }
-        if (ownStream) link(state.memberMeetings, stream, meetingId);
         break;
       }
       case 'RecordCorrected': {
@@ -182,13 +179,18 @@ export function streamsInScope(index: RecordIndexState, scope: RecordScope): str
   return [...streams].sort();
 }
 
-/** A member's streams: their own, those naming them, their committees', and the meetings they attended. */
+/** A member's streams: their own, those naming them, and their committees' (with every meeting of those). */
 function memberScope(index: RecordIndexState, memberStream: string): Set<string> {
   const others = index.memberStreams.get(memberStream);
   if (others === undefined) return new Set();
   const streams = new Set(others);
   streams.add(memberStream);
-  for (const meetingId of index.memberMeetings.get(memberStream) ?? [])
-    streams.add(streamIds.meeting(meetingId));
+  for (const stream of others) {
+    if (!stream.startsWith(COMMITTEE_PREFIX)) continue;
+    const committeeId = stream.slice(COMMITTEE_PREFIX.length);
+    for (const s of index.committeeStreams.get(committeeId) ?? []) {
+      if (s.startsWith(MEETING_PREFIX)) streams.add(s);
+    }
+  }
   return streams;
 }
