@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { EventRow } from './harness.ts';
+import { Readable, Writable } from 'node:stream';
+import { run } from '@lvzhi/cli';
+import { type CliRun, type EventRow, repoRoot } from './harness.ts';
 
 /** A stack trace in a message meant for people (a line starting with `at …`). */
 export const STACK = /^\s+at\s/m;
@@ -62,4 +64,35 @@ export function canMount(scratch: string): true | string {
   if (typeof fs === 'string') return fs;
   fs.unmount();
   return true;
+}
+
+/** Runs `lvzhi` in this process (the `run` the binary calls): the reads need no child of their own. */
+export async function lvzhi(args: readonly string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        append(chunk.toString('utf8'));
+        done();
+      },
+    });
+  const code = await run(args, {
+    stdin: Readable.from([]),
+    stdout: sink((s) => {
+      stdout += s;
+    }),
+    stderr: sink((s) => {
+      stderr += s;
+    }),
+    env: { LANG: 'C.UTF-8' },
+    cwd: repoRoot,
+  });
+  return { code, stdout, stderr };
+}
+
+/** `audit verify --format json` of a SQLite store, run in this process. */
+export async function auditHere(db: string): Promise<{ intact: boolean; events: number }> {
+  const result = await lvzhi(['--store', `sqlite:${db}`, 'audit', 'verify', '--format', 'json']);
+  return JSON.parse(result.stdout) as { intact: boolean; events: number };
 }

@@ -3,11 +3,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { run } from '@lvzhi/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, heavy, integrity, repoRoot, runCli, seeded, writeSample } from './harness.ts';
+import { lvzhi } from './faultHarness.ts';
+import { heavy, integrity, repoRoot, runCli, seeded, writeSample } from './harness.ts';
 
 /**
  * Item 6 of issue 8, black-box through the CLI: `lvzhi projections rebuild` SIGKILLed at random moments
@@ -25,31 +24,6 @@ const IN_CITY = ['--committee', 'cq'] as const;
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const bin = join(repoRoot, 'packages/cli/src/bin.ts');
 const tsx = pathToFileURL(createRequire(join(repoRoot, 'package.json')).resolve('tsx')).href;
-
-/** Runs `lvzhi` in this process (the `run` the binary calls): the reads need no child of their own. */
-async function lvzhi(args: readonly string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        append(chunk.toString('utf8'));
-        done();
-      },
-    });
-  const code = await run(args, {
-    stdin: Readable.from([]),
-    stdout: sink((s) => {
-      stdout += s;
-    }),
-    stderr: sink((s) => {
-      stderr += s;
-    }),
-    env: { LANG: 'C.UTF-8' },
-    cwd: repoRoot,
-  });
-  return { code, stdout, stderr };
-}
 
 async function json(db: string, args: readonly string[]): Promise<unknown> {
   const result = await lvzhi(['--store', `sqlite:${db}`, ...args, '--format', 'json']);

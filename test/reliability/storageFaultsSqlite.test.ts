@@ -18,6 +18,7 @@ import { sampleLines } from '@lvzhi/sample-data';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  auditHere,
   canMount,
   digest,
   firstLines,
@@ -26,20 +27,22 @@ import {
   STACK,
   sourceLines,
 } from './faultHarness.ts';
-import { auditVerify, type CliRun, eventRows, integrity, isComplete, runCli, startCli } from './harness.ts';
+import { type CliRun, eventRows, integrity, isComplete, runCli, startCli } from './harness.ts';
 
 /**
  * Item 5 of issue 8, on SQLite through the CLI: a locked, corrupt, full or read-only store file. Each fault
  * gives a clear error (the store, the file, what happened), exit 1 without a stack trace, and writes nothing
- * half: the failing run wrote nothing or whole transactions (`--batch-size 500`: lines 1…k × 500), the chain
+ * half: the failing run wrote nothing or whole transactions (`--batch-size 300`: lines 1…k × 300), the chain
  * verifies, and once the fault is gone the same file recorded again ends with every line exactly once.
  */
-const BATCH = 500;
-const N = 5000;
+const BATCH = 300;
+const N = 3000;
+/** Lines in the backup / template store. */
+const PART = 1200;
 
 let dir = '';
 let file = '';
-/** A store holding the first 2,000 lines, recorded once and copied for each test that starts from it. */
+/** A store holding the first 1,200 lines, recorded once and copied for each test that starts from it. */
 let template = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lvzhi-storage-faults-'));
@@ -47,10 +50,10 @@ beforeAll(async () => {
   for (const line of sampleLines({ seed: 2019 })) if (lines.push(line) >= N) break;
   file = join(dir, 'lines.jsonl');
   writeFileSync(file, `${lines.join('\n')}\n`);
-  // The first 2,000 lines under the same file name (sources are `lines.jsonl:<line>` either way).
+  // The first 1,200 lines under the same file name (sources are `lines.jsonl:<line>` either way).
   mkdirSync(join(dir, 'part'));
   const part = join(dir, 'part', 'lines.jsonl');
-  writeFileSync(part, `${lines.slice(0, 2000).join('\n')}\n`);
+  writeFileSync(part, `${lines.slice(0, PART).join('\n')}\n`);
   template = join(dir, 'template.db');
   expect((await record(template, part)).code).toBe(0);
   expect(existsSync(`${template}-wal`)).toBe(false);
@@ -87,7 +90,7 @@ async function expectRecordedOnce(db: string, before: number): Promise<void> {
   expect(sourceLines(rows).sort((a, b) => a - b)).toEqual(firstLines(N));
   expect(rows.every(isComplete)).toBe(true);
   expect(integrity(db)).toBe('ok');
-  expect(await auditVerify(db)).toMatchObject({ intact: true, events: N });
+  expect(await auditHere(db)).toMatchObject({ intact: true, events: N });
 }
 
 const count = (db: string): number => {
@@ -132,12 +135,12 @@ describe('Given a store file that another process keeps locked beyond the busy t
     expect(rows.length).toBeGreaterThanOrEqual(2 * BATCH);
     expect(rows.length).toBeLessThan(N);
     expect(isWholeBatches(rows, BATCH)).toBe(true);
-    expect(await auditVerify(db)).toMatchObject({ intact: true, events: rows.length });
+    expect(await auditHere(db)).toMatchObject({ intact: true, events: rows.length });
     await expectRecordedOnce(db, rows.length);
   }, 60_000);
 });
 
-describe('Given a corrupt store file, and a backup of it taken after the first 2,000 lines', () => {
+describe('Given a corrupt store file, and a backup of it taken after the first 1,200 lines', () => {
   const corruptions: readonly [string, (path: string) => void, RegExp][] = [
     ['a header overwritten with garbage', overwriteHeader, /not an SQLite database/],
     ['a file cut to half its length', (p) => truncateSync(p, Math.floor(statSync(p).size / 2)), /corrupt/],
@@ -152,18 +155,18 @@ describe('Given a corrupt store file, and a backup of it taken after the first 2
       expectClearFailure(await record(db), db, cause);
       expect(digest(db)).toBe(before);
       copyFileSync(template, db);
-      await expectRecordedOnce(db, 2000);
+      await expectRecordedOnce(db, PART);
     }, 60_000);
   }
 });
 
 const mountable = canMount(join(tmpdir(), `lvzhi-mount-probe-${process.pid}`));
 
-describe('Given a store file on a file system that fills up part-way (a 1.5 MiB tmpfs)', () => {
+describe('Given a store file on a file system that fills up part-way (a 1 MiB tmpfs)', () => {
   it.skipIf(mountable !== true)(
     `stops with "disk full" after whole transactions, and goes on once there is room${mountable === true ? '' : ` — skipped: ${mountable}`}`,
     async () => {
-      const fs = mountTinyFs(join(dir, 'full'), '1536k');
+      const fs = mountTinyFs(join(dir, 'full'), '1m');
       if (typeof fs === 'string') throw new Error(fs);
       try {
         const db = join(fs.dir, 'full.db');
@@ -171,7 +174,7 @@ describe('Given a store file on a file system that fills up part-way (a 1.5 MiB 
         const rows = eventRows(db);
         expect(rows.length).toBeGreaterThanOrEqual(BATCH);
         expect(isWholeBatches(rows, BATCH)).toBe(true);
-        expect(await auditVerify(db)).toMatchObject({ intact: true, events: rows.length });
+        expect(await auditHere(db)).toMatchObject({ intact: true, events: rows.length });
         fs.remount('size=64m');
         await expectRecordedOnce(db, rows.length);
       } finally {
@@ -208,7 +211,7 @@ describe('Given a store file on a read-only file system (or, for a user, without
           chmodSync(home, 0o755);
           chmodSync(db, 0o644);
         }
-        await expectRecordedOnce(db, 2000);
+        await expectRecordedOnce(db, PART);
       } finally {
         fs?.unmount();
       }
