@@ -127,10 +127,10 @@ export const setupSteps: fc.Arbitrary<Step[]> = fc
       ]),
   );
 
-/** Any step of a run after the setup, weighted towards the acts. */
 const command = (arbitrary: fc.Arbitrary<ModelCommand>): fc.Arbitrary<Step> =>
   arbitrary.map((c): Step => ({ kind: 'command', command: c }));
 
+/** Any step of a run after the setup, weighted towards the acts. */
 export const anyStep: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: command(fc.oneof(registerCommittee, openTerm, appointMember)), weight: 2 },
   { arbitrary: command(endMembership), weight: 2 },

@@ -1,21 +1,16 @@
-import type { DutyModel, ModelCommand } from './dutyModel.ts';
+import type { ModelCommand } from './dutyModel.ts';
 
 /**
  * Disagreements between the model and the real deciders that are defects of the deciders (the model follows
  * DOMAIN.md), reported and awaiting a fix in `packages/core`. Each is matched narrowly; a run that meets one
- * counts it and goes on with what the system did, and `modelBasedDeciders.test.ts` pins each with a minimal
- * sequence marked `it.fails`, which starts failing (remove the entry then) once the decider is fixed.
+ * counts it and goes on with what the system did, and `modelBasedDeciders.test.ts` pins each with its minimal
+ * example, a test that starts failing once the decider is fixed (then remove the entry).
  */
 export interface KnownDefect {
   readonly id: string;
   readonly description: string;
   /** True when this disagreement is this defect. */
-  readonly matches: (
-    command: ModelCommand,
-    allowed: ReadonlySet<string>,
-    got: string,
-    model: DutyModel,
-  ) => boolean;
+  readonly matches: (command: ModelCommand, allowed: ReadonlySet<string>, got: string) => boolean;
   /** A minimal sequence that shows it (the last command is the one the system gets wrong). */
   readonly example: readonly ModelCommand[];
 }
@@ -45,7 +40,7 @@ const FRAME = [
     appointedOn: '2019-07-01',
   }),
 ];
-/** The first event id the runner's id generator gives (the committee's registration is event 1). */
+/** The id the runner's generator gives the n-th recorded event (the committee's registration is the first). */
 const eventNo = (n: number) => `0190a0b0-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
 
 export const KNOWN_DEFECTS: readonly KnownDefect[] = [
