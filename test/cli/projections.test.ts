@@ -52,7 +52,7 @@ describe('lvzhi projections status and rebuild, on a recorded sample', () => {
       projections: [
         {
           name: 'record-index',
-          version: 1,
+          version: 2,
           checkpoint: 0,
           head: 90,
           lag: 90,
@@ -65,7 +65,7 @@ describe('lvzhi projections status and rebuild, on a recorded sample', () => {
     const table = await lvzhi('--lang', 'zh', 'projections', 'status');
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/投影\s+版本\s+检查点\s+日志头\s+滞后\s+异常/);
-    expect(table.stdout).toMatch(/record-index\s+1\s+90\s+90\s+0\s+0/);
+    expect(table.stdout).toMatch(/record-index\s+2\s+90\s+90\s+0\s+0/);
   });
 
   it('a new record shows as lag 1; the next report catches up (lag 0) and reflects it', async () => {
@@ -82,7 +82,7 @@ describe('lvzhi projections status and rebuild, on a recorded sample', () => {
   it('rebuild builds every projection anew and switches to it: the analysis is byte for byte the same', async () => {
     const rebuilt = await lvzhi('--lang', 'zh', 'projections', 'rebuild');
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stdout).toContain('已重建 record-index v1，至位置 91（异常 0 条）');
+    expect(rebuilt.stdout).toContain('已重建 record-index v2，至位置 91（异常 0 条）');
     // Not a terminal: no progress bar.
     expect(rebuilt.stderr).toBe('');
     expect((await status()).projections[0]).toMatchObject({

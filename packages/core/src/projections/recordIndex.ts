@@ -72,7 +72,8 @@ const toSets = (lists: Record<string, string[]>): Map<string, Set<string>> =>
  */
 export const recordIndexProjection = defineProjection<RecordIndexState>({
   name: 'record-index',
-  version: 1,
+  // 2: attendances no longer indexed (a saved version 1 is rebuilt, never misread).
+  version: 2,
   handles: new Set<string>(EVENT_TYPES),
   init: () => ({
     committees: [],
