@@ -1,10 +1,12 @@
+import { postgresRebuildBenchmark } from './postgresRebuild.ts';
 import { rebuildBenchmark } from './rebuild.ts';
 import { recordBenchmark } from './record.ts';
 
 /**
  * `pnpm bench [--commands N] [--rounds N] [--only ceiling|record] [--rebuild-events N] [--skip-rebuild]
- * [--skip-record]`:
- * runs the benchmarks and prints their figures.
+ * [--skip-record] [--postgres-events N] [--skip-postgres]`:
+ * runs the benchmarks and prints their figures (the PostgreSQL one says why it is skipped when no server can
+ * be started).
  */
 const args = process.argv.slice(2);
 const value = (flag: string) => {
@@ -28,4 +30,10 @@ if (!args.includes('--skip-rebuild')) {
   console.log('rebuild benchmark');
   const events = value('--rebuild-events');
   await rebuildBenchmark({ ...(events ? { events } : {}), ...(rounds ? { rounds } : {}) });
+}
+
+if (!args.includes('--skip-postgres')) {
+  console.log('PostgreSQL benchmark (append and rebuild, against SQLite in the same run)');
+  const events = value('--postgres-events');
+  await postgresRebuildBenchmark({ ...(events ? { events } : {}), ...(rounds ? { rounds } : {}) });
 }
