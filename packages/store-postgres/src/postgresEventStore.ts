@@ -103,13 +103,15 @@ export class PostgresEventStore implements EventStore {
     const guard = options.unsafeNoGapGuard
       ? ''
       : 'AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))';
-    this.#pageOfLog = `SELECT ${EVENT_COLUMNS} FROM ${this.#tables.events}
-      WHERE global_position > $1 AND global_position <= $2 ${guard}
-      ORDER BY global_position LIMIT $3`;
-    // The same rows as #pageOfLog, but the upper bound is applied to the page rather than in the scan: with
-    // both bounds in the scan, a table without statistics yet (just after a bulk copy) is planned as a
-    // bitmap scan of everything after $1 plus a sort, per page (quadratic), instead of an index scan that
-    // stops after $3 rows.
+    // The upper bound is applied to the page rather than in the scan: with both bounds in the scan, a table
+    // without statistics yet (just after a bulk copy) is planned as a bitmap scan of everything after $1 plus
+    // a sort, per page (quadratic), instead of an index scan that stops after $3 rows.
+    this.#pageOfLog = `SELECT ${EVENT_COLUMNS} FROM (
+        SELECT ${EVENT_COLUMNS} FROM ${this.#tables.events}
+        WHERE global_position > $1 ${guard}
+        ORDER BY global_position LIMIT $3
+      ) page WHERE global_position <= $2 ORDER BY global_position`;
+    // The same rows for folds, without the hash chain.
     this.#pageOfLogForFolds = `SELECT ${FOLD_COLUMNS} FROM (
         SELECT ${FOLD_COLUMNS} FROM ${this.#tables.events}
         WHERE global_position > $1 ${guard}
