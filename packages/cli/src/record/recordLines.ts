@@ -104,7 +104,8 @@ export async function recordLines(
     }
     const command = commandName(json);
     const tag: LineTag = { line: input.number, command: command ?? '' };
-    const outcome = await handler.submit(json, tag, `${options.source}:${input.number}`);
+    let outcome = handler.trySubmit(json, tag, `${options.source}:${input.number}`);
+    if (outcome instanceof Promise) outcome = await outcome;
     if (outcome !== 'pending') await settle(input.number, tag.command, outcome);
     else if (!atomic && handler.pendingCount >= batchSize) await flush();
   }

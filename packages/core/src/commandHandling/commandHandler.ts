@@ -1,18 +1,19 @@
-import type { ProposedEvent, RecordedEvent } from '../envelope/envelope.ts';
+import type { EventMetadata, ProposedEvent, RecordedEvent } from '../envelope/envelope.ts';
 import { newEventId } from '../envelope/eventId.ts';
 import { ConcurrencyError } from '../eventStore/errors.ts';
 import type { AppendRequest, EventStore } from '../eventStore/eventStore.ts';
 import { CURRENT_SCHEMA_VERSION } from '../events/eventSchemas.ts';
+import { parseStreamId, type StreamCategory } from '../ids/ids.ts';
 import { authorizeRecorder, type RecorderPolicy } from '../recorders/recorderPolicy.ts';
 import type { Rejection, RejectionCode } from '../rejections/rejection.ts';
 import type { ParsedCommand } from './commands.ts';
 import type { Decision, DecisionContext } from './decision.ts';
 import {
-  decisionContext,
   EventNotLoaded,
-  evolveStreamState,
-  initialStreamState,
+  type EvolvableEvent,
+  type StreamKind,
   StreamNotLoaded,
+  streamKind,
 } from './domainState.ts';
 import { parseCommand } from './parseCommand.ts';
 
@@ -37,6 +38,8 @@ export interface CommandHandlerOptions {
 interface Cached {
   version: number;
   state: unknown;
+  /** Folds one event into `state` (by the stream's category). */
+  readonly evolve: (state: unknown, event: EvolvableEvent) => unknown;
 }
 
 interface Pending<T> {
@@ -45,6 +48,9 @@ interface Pending<T> {
   readonly source: string | undefined;
   readonly request: AppendRequest;
 }
+
+/** What a decision needs that is not in memory yet: a stream to load or an event to look up. */
+type Missing = StreamNotLoaded | EventNotLoaded;
 
 /** Refusals that another process's recent writes could lift: decided again after catching up. */
 const MAYBE_STALE: ReadonlySet<RejectionCode> = new Set([
@@ -77,14 +83,31 @@ export class CommandHandler<T = number> {
   readonly #maxRetries: number;
   readonly #correlationId: string | undefined;
   readonly #recorderPolicy: RecorderPolicy | undefined;
+  /** Stream states by stream id; the same entries by category and entity id in `#byCategory`. */
   readonly #cache = new Map<string, Cached>();
+  readonly #byCategory: Readonly<Record<StreamCategory, Map<string, Cached>>> = {
+    committee: new Map(),
+    member: new Map(),
+    meeting: new Map(),
+    proposal: new Map(),
+    opinion: new Map(),
+  };
   readonly #events = new Map<string, RecordedEvent | null>();
   #pending: Pending<T>[] = [];
   #settled: { tag: T; outcome: CommandOutcome }[] = [];
   #knownHead: number | undefined;
-  readonly #ownPositions = new Set<number>();
+  /** Positions this handler appended since `#knownHead`, as ascending runs `[first, last, first, last, …]`. */
+  #ownRuns: number[] = [];
+  #ownCount = 0;
+  /**
+   * True while the log holds nothing but what this handler appended (it was empty when first looked at, and
+   * each append continued it): a stream not in memory then has no events, so it is not read from the store.
+   */
+  #onlyOwnWrites = false;
+  /** The last position this handler appended (while `#onlyOwnWrites`). */
+  #lastOwnPosition = 0;
   /** One decision context for all decisions: only its `recordedAt` changes between them. */
-  #context: DecisionContext | undefined;
+  readonly #context: { recordedAt: number } & DecisionContext;
 
   constructor(store: EventStore, options: CommandHandlerOptions = {}) {
     this.#store = store;
@@ -93,6 +116,23 @@ export class CommandHandler<T = number> {
     this.#maxRetries = options.maxRetries ?? 5;
     this.#correlationId = options.correlationId;
     this.#recorderPolicy = options.recorderPolicy;
+    const stateIn = (category: StreamCategory) => {
+      const streams = this.#byCategory[category];
+      return (id: string) => {
+        const cached = streams.get(id);
+        if (cached === undefined) throw new StreamNotLoaded(`${category}-${id}`);
+        return cached.state as never;
+      };
+    };
+    this.#context = {
+      recordedAt: 0,
+      committee: stateIn('committee'),
+      member: stateIn('member'),
+      meeting: stateIn('meeting'),
+      proposal: stateIn('proposal'),
+      opinion: stateIn('opinion'),
+      event: (id) => this.#eventOf(id),
+    };
   }
 
   /** How many decided commands wait for `flush`. */
@@ -122,32 +162,79 @@ export class CommandHandler<T = number> {
    * when it is refused or a no-op, else `'pending'` until `flush`.
    */
   async submit(input: unknown, tag: T, source?: string): Promise<CommandOutcome | 'pending'> {
+    return this.trySubmit(input, tag, source);
+  }
+
+  /**
+   * Like `submit`, but gives the outcome synchronously when every stream the decision needs is in memory
+   * already (the common case of a long import), and a promise only when it must read the store first.
+   */
+  trySubmit(
+    input: unknown,
+    tag: T,
+    source?: string,
+  ): CommandOutcome | 'pending' | Promise<CommandOutcome | 'pending'> {
     const parsed = isParsed(input) ? { ok: true as const, value: input } : parseCommand(input);
     if (!parsed.ok) return { status: 'rejected', rejection: parsed.error };
     const command = parsed.value;
     const recordedAt =
       command.meta.recordedAt === undefined ? this.#clock() : Date.parse(command.meta.recordedAt);
-    this.#knownHead ??= await this.#store.headPosition();
+    if (this.#knownHead !== undefined) {
+      const decision = this.#decideNow(command, recordedAt);
+      if (
+        !(decision instanceof StreamNotLoaded || decision instanceof EventNotLoaded) &&
+        (decision.ok || !MAYBE_STALE.has(decision.error.code)) &&
+        (!decision.ok || decision.value === 'no-op' || this.#cache.has(decision.value.streamId))
+      ) {
+        return this.#accept(command, recordedAt, decision, tag, source);
+      }
+    }
+    return this.#submitLoading(command, recordedAt, tag, source);
+  }
+
+  /** `trySubmit` when the decision needs streams or events read from the store first. */
+  async #submitLoading(
+    command: ParsedCommand,
+    recordedAt: number,
+    tag: T,
+    source: string | undefined,
+  ): Promise<CommandOutcome | 'pending'> {
+    if (this.#knownHead === undefined) {
+      const head = await this.#store.headPosition();
+      this.#knownHead ??= head;
+      this.#onlyOwnWrites = head === 0 && this.#cache.size === 0;
+    }
     let decision = await this.#decide(command, recordedAt);
     if (!decision.ok && MAYBE_STALE.has(decision.error.code) && (await this.#refresh())) {
       decision = await this.#decide(command, recordedAt);
     }
+    // A decision may record on a stream it did not read.
+    if (decision.ok && decision.value !== 'no-op' && !this.#cache.has(decision.value.streamId)) {
+      await this.#load(decision.value.streamId);
+    }
+    return this.#accept(command, recordedAt, decision, tag, source);
+  }
+
+  /** Buffers the event of an accepted decision (its stream is in memory) and folds it into the stream's state. */
+  #accept(
+    command: ParsedCommand,
+    recordedAt: number,
+    decision: Decision,
+    tag: T,
+    source: string | undefined,
+  ): CommandOutcome | 'pending' {
     if (!decision.ok) return { status: 'rejected', rejection: decision.error };
     if (decision.value === 'no-op') return { status: 'no-op' };
     const { streamId, type, data } = decision.value;
     const cached = this.#cache.get(streamId)!;
-    const event: ProposedEvent = {
-      eventId: this.#newEventId(),
-      type,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      data,
-      metadata: {
-        recordedAt: command.meta.recordedAt ?? new Date(recordedAt).toISOString(),
-        recordedBy: command.meta.recordedBy,
-        ...(this.#correlationId === undefined ? {} : { correlationId: this.#correlationId }),
-        ...(source === undefined ? {} : { source }),
-      },
+    const metadata: Mutable<EventMetadata> = {
+      recordedAt: command.meta.recordedAt ?? new Date(recordedAt).toISOString(),
+      recordedBy: command.meta.recordedBy,
     };
+    if (this.#correlationId !== undefined) metadata.correlationId = this.#correlationId;
+    if (source !== undefined) metadata.source = source;
+    const eventId = this.#newEventId();
+    const event: ProposedEvent = { eventId, type, schemaVersion: CURRENT_SCHEMA_VERSION, data, metadata };
     this.#pending.push({
       tag,
       command,
@@ -158,13 +245,7 @@ export class CommandHandler<T = number> {
         expectedVersion: cached.version === 0 ? 'no-stream' : cached.version,
       },
     });
-    cached.state = evolveStreamState(cached.state, {
-      eventId: event.eventId,
-      streamId,
-      type,
-      data,
-      metadata: event.metadata,
-    });
+    cached.state = cached.evolve(cached.state, { eventId, streamId, type, data, metadata });
     cached.version += 1;
     return 'pending';
   }
@@ -176,7 +257,8 @@ export class CommandHandler<T = number> {
     if (this.#pending.length === 0) return settled;
     const batch = this.#pending;
     try {
-      return [...settled, ...(await this.#append())];
+      const appended = await this.#append();
+      return settled.length === 0 ? appended : [...settled, ...appended];
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       const outcomes = [...settled];
@@ -187,7 +269,7 @@ export class CommandHandler<T = number> {
 
   /** Drops every buffered command (nothing is written) and forgets the state they changed. */
   discard(): void {
-    for (const p of this.#pending) this.#cache.delete(p.request.streamId);
+    for (const p of this.#pending) this.#forget(p.request.streamId);
     this.#pending = [];
   }
 
@@ -196,48 +278,51 @@ export class CommandHandler<T = number> {
     try {
       const results = await this.#store.appendMany(batch.map((p) => p.request));
       this.#pending = [];
-      return batch.map((p, i) => {
+      const outcomes: { tag: T; outcome: CommandOutcome }[] = new Array(batch.length);
+      for (let i = 0; i < batch.length; i++) {
         const events = results[i]!.events;
-        for (const e of events) this.#ownPositions.add(e.globalPosition);
-        return { tag: p.tag, outcome: { status: 'recorded', events } };
-      });
+        for (const e of events) this.#ownPosition(e.globalPosition);
+        outcomes[i] = { tag: batch[i]!.tag, outcome: { status: 'recorded', events } };
+      }
+      return outcomes;
     } catch (error) {
       // Nothing of the batch was written: forget the state it changed.
-      for (const p of batch) this.#cache.delete(p.request.streamId);
+      for (const p of batch) this.#forget(p.request.streamId);
       this.#pending = [];
       throw error;
     }
   }
 
-  async #decide(command: ParsedCommand, recordedAt: number): Promise<Decision> {
-    if (!this.#context) {
-      this.#context = decisionContext(
-        (id) => this.#stateOf(id),
-        (id) => this.#eventOf(id),
-        0,
-      );
-    }
-    (this.#context as { recordedAt: number }).recordedAt = recordedAt;
+  /**
+   * Decides against the streams in memory (a stream the log cannot hold yet counts as empty); returns what is
+   * missing instead when a decision needs more.
+   */
+  #decideNow(command: ParsedCommand, recordedAt: number): Decision | Missing {
+    const context = this.#context;
+    context.recordedAt = recordedAt;
     for (;;) {
       try {
         if (this.#recorderPolicy) {
-          const denied = authorizeRecorder(command, this.#context, this.#recorderPolicy);
+          const denied = authorizeRecorder(command, context, this.#recorderPolicy);
           if (denied) return { ok: false, error: denied };
         }
-        return command.definition.decide(command.data, this.#context);
+        return command.definition.decide(command.data, context);
       } catch (signal) {
-        if (signal instanceof StreamNotLoaded) await this.#load(signal.streamId);
-        else if (signal instanceof EventNotLoaded) {
-          this.#events.set(signal.eventId, (await this.#store.readEvent(signal.eventId)) ?? null);
-        } else throw signal;
+        if (signal instanceof StreamNotLoaded && this.#onlyOwnWrites) this.#keepEmpty(signal.streamId);
+        else if (signal instanceof StreamNotLoaded || signal instanceof EventNotLoaded) return signal;
+        else throw signal;
       }
     }
   }
 
-  #stateOf(streamId: string): unknown {
-    const cached = this.#cache.get(streamId);
-    if (!cached) throw new StreamNotLoaded(streamId);
-    return cached.state;
+  async #decide(command: ParsedCommand, recordedAt: number): Promise<Decision> {
+    for (;;) {
+      const decision = this.#decideNow(command, recordedAt);
+      if (decision instanceof StreamNotLoaded) await this.#load(decision.streamId);
+      else if (decision instanceof EventNotLoaded) {
+        this.#events.set(decision.eventId, (await this.#store.readEvent(decision.eventId)) ?? null);
+      } else return decision;
+    }
   }
 
   #eventOf(eventId: string): RecordedEvent | undefined {
@@ -247,13 +332,64 @@ export class CommandHandler<T = number> {
   }
 
   async #load(streamId: string): Promise<void> {
-    let state = initialStreamState(streamId);
+    const kind = streamKind(streamId);
+    const evolve = kind?.evolve ?? ((state: unknown) => state);
+    let state = kind?.initial;
     let version = 0;
-    for await (const e of this.#store.readStream(streamId)) {
-      state = evolveStreamState(state, e);
-      version = e.streamVersion;
+    if (!this.#onlyOwnWrites) {
+      for await (const e of this.#store.readStream(streamId)) {
+        state = evolve(state, e);
+        version = e.streamVersion;
+      }
     }
-    this.#cache.set(streamId, { version, state });
+    this.#keep(streamId, kind, { version, state, evolve });
+  }
+
+  /** A stream that the log cannot hold yet (see `#onlyOwnWrites`), kept in memory as empty. */
+  #keepEmpty(streamId: string): void {
+    const kind = streamKind(streamId);
+    this.#keep(streamId, kind, {
+      version: 0,
+      state: kind?.initial,
+      evolve: kind?.evolve ?? ((state) => state),
+    });
+  }
+
+  #keep(streamId: string, kind: StreamKind | undefined, cached: Cached): void {
+    this.#cache.set(streamId, cached);
+    if (kind) this.#byCategory[kind.category].set(kind.id, cached);
+  }
+
+  #forget(streamId: string): void {
+    // The store may hold events of a forgotten stream: it must be read again.
+    this.#onlyOwnWrites = false;
+    if (!this.#cache.delete(streamId)) return;
+    const kind = parseStreamId(streamId);
+    if (kind) this.#byCategory[kind.category].delete(kind.id);
+  }
+
+  #ownPosition(position: number): void {
+    // A gap means another writer appended in between (or the store skips positions): stop assuming.
+    if (position !== this.#lastOwnPosition + 1) this.#onlyOwnWrites = false;
+    this.#lastOwnPosition = position;
+    const runs = this.#ownRuns;
+    const n = runs.length;
+    if (n > 0 && runs[n - 1] === position - 1) runs[n - 1] = position;
+    else runs.push(position, position);
+    this.#ownCount += 1;
+  }
+
+  #isOwn(position: number): boolean {
+    const runs = this.#ownRuns;
+    let lo = 0;
+    let hi = runs.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (position < runs[2 * mid]!) hi = mid - 1;
+      else if (position > runs[2 * mid + 1]!) lo = mid + 1;
+      else return true;
+    }
+    return false;
   }
 
   /**
@@ -263,20 +399,24 @@ export class CommandHandler<T = number> {
    */
   async #refresh(): Promise<boolean> {
     const head = await this.#store.headPosition();
-    if (head <= (this.#knownHead ?? 0) + this.#ownPositions.size) return false;
+    if (head <= (this.#knownHead ?? 0) + this.#ownCount) return false;
     const buffered = new Set(this.#pending.map((p) => p.request.streamId));
     let changed = false;
     for await (const e of this.#store.readAll({ after: this.#knownHead ?? 0 })) {
-      if (this.#ownPositions.has(e.globalPosition)) continue;
+      if (this.#isOwn(e.globalPosition)) continue;
       changed = true;
-      if (!buffered.has(e.streamId)) this.#cache.delete(e.streamId);
+      this.#onlyOwnWrites = false;
+      if (!buffered.has(e.streamId)) this.#forget(e.streamId);
     }
     for (const [id, e] of this.#events) if (e === null) this.#events.delete(id);
-    this.#ownPositions.clear();
+    this.#ownRuns = [];
+    this.#ownCount = 0;
     this.#knownHead = head;
     return changed;
   }
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function isParsed(input: unknown): input is ParsedCommand {
   return typeof input === 'object' && input !== null && 'definition' in input;

@@ -26,6 +26,28 @@ const CATEGORIES: Readonly<Record<StreamCategory, { readonly initial: unknown; r
   opinion: { initial: initialOpinionState, evolve: evolveOpinion as Evolve },
 };
 
+/** How a stream's decision state starts and folds, by its category. */
+export interface StreamKind {
+  readonly category: StreamCategory;
+  /** The entity id: the stream id after `<category>-`. */
+  readonly id: string;
+  readonly initial: unknown;
+  readonly evolve: (state: unknown, event: EvolvableEvent) => unknown;
+}
+
+/** The kind of a stream, or undefined for a stream of no known category (which keeps no state). */
+export function streamKind(streamId: string): StreamKind | undefined {
+  const parsed = parseStreamId(streamId);
+  if (!parsed) return undefined;
+  const { initial, evolve } = CATEGORIES[parsed.category];
+  return {
+    category: parsed.category,
+    id: parsed.id,
+    initial,
+    evolve: (state, event) => evolve((state ?? initial) as never, event),
+  };
+}
+
 /** The initial decision state of a stream (by its category). */
 export function initialStreamState(streamId: string): unknown {
   const parsed = parseStreamId(streamId);
