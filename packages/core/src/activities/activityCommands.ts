@@ -5,7 +5,7 @@ import { checkNotAfterRecording, recordOnMember } from '../members/memberCommand
 import { membershipsOf, seatAt } from '../members/membership.ts';
 import { rejection } from '../rejections/rejection.ts';
 import { err } from '../rejections/result.ts';
-import { DateInput, Instant, startOfDateInput } from '../time/localDate.ts';
+import { DateInput, Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 
 const Level = z.enum(['county', 'city', 'provincial', 'national']);
 const title = z.string().min(1).max(500);
@@ -91,7 +91,7 @@ function memberAct(
   if (late) return err(late);
   if (!candidates.some((c) => seatAt(member, c, ctx.committee(c), when)))
     return err(rejection('not-seated', dateField, date));
-  return recordOnMember(data.memberId, key, type, data, { occurredAt: new Date(when).toISOString() }, ctx, {
+  return recordOnMember(data.memberId, key, type, data, { occurredAt: instantText(when) }, ctx, {
     code: 'already-exists',
     field: Object.keys(data)[0]!,
   });

@@ -7,7 +7,7 @@ import { checkNotAfterRecording, recordOnMember } from '../members/memberCommand
 import { isStandingAt, longLeaveAt, seatAt } from '../members/membership.ts';
 import { rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
-import { Instant, startOfDateInput } from '../time/localDate.ts';
+import { Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 
 /** present; excused (请假获准); absent (无故缺席: no leave, or leave refused). */
 export const AttendanceStatus = z.enum(['present', 'excused', 'absent']);
@@ -101,7 +101,7 @@ export const recordAttendance = defineCommand({
       `attendance:${data.meetingId}`,
       'AttendanceRecorded',
       data,
-      { committeeId: meeting.committeeId, occurredAt: new Date(at).toISOString() },
+      { committeeId: meeting.committeeId, occurredAt: instantText(at) },
       ctx,
       { code: 'conflicts-with-recorded', field: 'status' },
     );
@@ -130,7 +130,7 @@ export const recordSpeech = defineCommand({
       `speech:${data.meetingId}:${data.mode}`,
       'SpeechRecorded',
       data,
-      { committeeId: meeting.committeeId, occurredAt: new Date(at).toISOString() },
+      { committeeId: meeting.committeeId, occurredAt: instantText(at) },
       ctx,
       { code: 'conflicts-with-recorded', field: 'mode' },
     );

@@ -4,7 +4,13 @@ import { fingerprint } from '../commandHandling/fingerprint.ts';
 import { CommitteeId, streamIds, TermNumber } from '../ids/ids.ts';
 import { rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
-import { DEFAULT_TIME_ZONE, Instant, isKnownTimeZone, startOfDateInput } from '../time/localDate.ts';
+import {
+  DEFAULT_TIME_ZONE,
+  Instant,
+  instantText,
+  isKnownTimeZone,
+  startOfDateInput,
+} from '../time/localDate.ts';
 
 /** A committee's level (级别). */
 export const CommitteeLevel = z.enum(['national', 'provincial', 'prefectural', 'county']);
@@ -51,7 +57,7 @@ export const registerCommittee = defineCommand({
     return ok({
       streamId: streamIds.committee(data.committeeId),
       type: 'CommitteeRegistered',
-      data: { ...data, occurredAt: new Date(ctx.recordedAt).toISOString() },
+      data: { ...data, occurredAt: instantText(ctx.recordedAt) },
     });
   },
 });
@@ -75,7 +81,7 @@ export const openTerm = defineCommand({
       type: 'TermOpened',
       data: {
         ...data,
-        occurredAt: new Date(startOfDateInput(data.startsOn, committee.timeZone)).toISOString(),
+        occurredAt: instantText(startOfDateInput(data.startsOn, committee.timeZone)),
       },
     });
   },

@@ -7,7 +7,7 @@ import { Actor, EventId, parseStreamId } from '../ids/ids.ts';
 import { checkProposers, type SubmitProposal } from '../proposals/proposalCommands.ts';
 import { type Rejection, rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
-import { startOfDateInput } from '../time/localDate.ts';
+import { instantText, startOfDateInput } from '../time/localDate.ts';
 import { type Amendments, currentData, mergeCorrection } from './amendments.ts';
 
 const reason = z.string().min(1).max(2000);
@@ -155,7 +155,7 @@ export const retractRecord = defineCommand({
     return ok({
       streamId: event.streamId,
       type: 'RecordRetracted',
-      data: { ...data, targetType: event.type, occurredAt: new Date(ctx.recordedAt).toISOString() },
+      data: { ...data, targetType: event.type, occurredAt: instantText(ctx.recordedAt) },
     });
   },
 });
@@ -250,10 +250,10 @@ export const correctRecord = defineCommand({
       data: {
         ...data,
         targetType: event.type,
-        occurredAt: new Date(ctx.recordedAt).toISOString(),
+        occurredAt: instantText(ctx.recordedAt),
         ...(newDate === undefined
           ? {}
-          : { correctedOccurredAt: new Date(startOfDateInput(newDate, timeZone)).toISOString() }),
+          : { correctedOccurredAt: instantText(startOfDateInput(newDate, timeZone)) }),
       },
     });
   },

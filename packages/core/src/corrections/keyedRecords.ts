@@ -47,19 +47,22 @@ export function live(records: KeyedRecords, amendments: Amendments, key: string)
 /**
  * The idempotency rule of the record format: a command equal to the one recorded under its key is a no-op;
  * a different one is refused while the recorded one stands; after a retraction the key is free again.
+ * `conflict` may be given as a function, built only when needed.
  */
 export function recordUnderKey(
   records: KeyedRecords,
   amendments: Amendments,
   key: string,
   commandData: unknown,
-  conflict: Rejection,
+  conflict: Rejection | (() => Rejection),
   decided: Decided,
 ): Decision {
   const existing = records.get(key);
   if (existing) {
     if (sameCommand(commandData, existing.data, existing.added)) return ok('no-op');
-    if (!amendments.retracted.has(existing.eventId)) return err(conflict);
+    if (!amendments.retracted.has(existing.eventId)) {
+      return err(typeof conflict === 'function' ? conflict() : conflict);
+    }
   }
   return ok(decided);
 }

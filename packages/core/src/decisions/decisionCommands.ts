@@ -5,7 +5,7 @@ import { checkNotAfterRecording, recordOnMember } from '../members/memberCommand
 import { membershipsOf } from '../members/membership.ts';
 import { rejection } from '../rejections/rejection.ts';
 import { err } from '../rejections/result.ts';
-import { DateInput, Instant, startOfDateInput } from '../time/localDate.ts';
+import { DateInput, Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 
 /** Grades a policy or the chairman's meeting can give. */
 export const Grade = z.enum(['pass', 'fail', 'excellent', 'good', 'competent', 'incompetent']);
@@ -60,7 +60,7 @@ function decisionOnMember(
   const at = startOfDateInput(data.decidedOn, committee.timeZone);
   const late = checkNotAfterRecording(at, ctx, 'decidedOn', data.decidedOn);
   if (late) return err(late);
-  return recordOnMember(data.memberId, key, type, data, { occurredAt: new Date(at).toISOString() }, ctx, {
+  return recordOnMember(data.memberId, key, type, data, { occurredAt: instantText(at) }, ctx, {
     code: 'already-exists',
     field: 'decidedOn',
   });

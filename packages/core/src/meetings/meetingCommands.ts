@@ -4,7 +4,7 @@ import { fingerprint } from '../commandHandling/fingerprint.ts';
 import { CommitteeId, MeetingId, streamIds, TermNumber } from '../ids/ids.ts';
 import { rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
-import { DateInput, Instant, startOfDateInput } from '../time/localDate.ts';
+import { DateInput, Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 
 /** Kinds of meeting and activity (会议与活动). */
 export const MeetingKind = z.enum([
@@ -63,7 +63,7 @@ export const scheduleMeeting = defineCommand({
     return ok({
       streamId: streamIds.meeting(data.meetingId),
       type: 'MeetingScheduled',
-      data: { ...data, occurredAt: new Date(starts).toISOString() },
+      data: { ...data, occurredAt: instantText(starts) },
     });
   },
 });

@@ -5,7 +5,7 @@ import { recordFingerprint, recordUnderKey } from '../corrections/keyedRecords.t
 import { CommitteeId, MemberId, streamIds, TermNumber } from '../ids/ids.ts';
 import { rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
-import { Instant, startOfDateInput } from '../time/localDate.ts';
+import { Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 import { membershipsOf, seatAt } from './membership.ts';
 
 const shortText = z.string().min(1).max(200);
@@ -88,7 +88,7 @@ export function recordOnMember(
     member.amendments,
     key,
     commandData,
-    rejection(conflict.code, conflict.field, commandData[conflict.field]),
+    () => rejection(conflict.code, conflict.field, commandData[conflict.field]),
     { streamId: streamIds.member(memberId), type, data: { ...commandData, ...added } },
   );
 }
@@ -115,7 +115,7 @@ export const appointMember = defineCommand({
       `appointment:${data.committeeId}:${data.term}`,
       'MemberAppointed',
       data,
-      { occurredAt: new Date(at).toISOString() },
+      { occurredAt: instantText(at) },
       ctx,
       { code: 'already-exists', field: 'memberId' },
     );
@@ -161,7 +161,7 @@ export const setStandingMember = defineCommand({
       'StandingMemberSet',
       resolved,
       {
-        occurredAt: new Date(found.value.at).toISOString(),
+        occurredAt: instantText(found.value.at),
       },
       ctx,
       { code: 'conflicts-with-recorded', field: 'effectiveOn' },
@@ -188,7 +188,7 @@ export const endMembership = defineCommand({
     return ok({
       streamId: streamIds.member(data.memberId),
       type: 'MembershipEnded',
-      data: { ...resolved, occurredAt: new Date(at).toISOString() },
+      data: { ...resolved, occurredAt: instantText(at) },
     });
   },
 });
@@ -210,7 +210,7 @@ export const declareLongLeave = defineCommand({
       'LongLeaveDeclared',
       data,
       {
-        occurredAt: new Date(startOfDateInput(data.from, tz)).toISOString(),
+        occurredAt: instantText(startOfDateInput(data.from, tz)),
       },
       ctx,
       { code: 'conflicts-with-recorded', field: 'from' },

@@ -68,6 +68,10 @@ export function memberActKey(type: string, data: Record<string, unknown>): strin
   }
 }
 
+/** Fields the decision adds to an act's command data: the instant, and for meeting acts the committee. */
+const ACT_ADDED: readonly string[] = ['occurredAt'];
+const MEETING_ACT_ADDED: readonly string[] = ['occurredAt', 'committeeId'];
+
 /** Folds one event of a `member-<id>` stream. */
 export function evolveMember(
   state: MemberState,
@@ -79,9 +83,7 @@ export function evolveMember(
   const key = memberActKey(event.type, data);
   if (key === undefined) return state;
   const added =
-    event.type === 'AttendanceRecorded' || event.type === 'SpeechRecorded'
-      ? ['occurredAt', 'committeeId']
-      : ['occurredAt'];
+    event.type === 'AttendanceRecorded' || event.type === 'SpeechRecorded' ? MEETING_ACT_ADDED : ACT_ADDED;
   const acts = keep(state.acts, state.amendments, key, event, added);
   const kept = { eventId: event.eventId, data };
   switch (event.type) {

@@ -14,16 +14,28 @@ export interface Membership {
   readonly endedOn: string | undefined;
 }
 
-const memberships = new WeakMap<MemberState, Membership[]>();
-
-/** Every current (not retracted) membership of a member (computed once per state: states are immutable). */
-export function membershipsOf(member: MemberState): Membership[] {
-  let cached = memberships.get(member);
-  if (!cached) {
-    cached = computeMemberships(member);
-    memberships.set(member, cached);
+/**
+ * Memberships by the appointments they were computed from: a member's state changes with every act, but its
+ * appointments, endings and amendments only with the rare events that touch them.
+ */
+const memberships = new WeakMap<
+  MemberState['appointments'],
+  {
+    readonly endings: MemberState['endings'];
+    readonly amendments: MemberState['amendments'];
+    readonly value: Membership[];
   }
-  return cached;
+>();
+
+/** Every current (not retracted) membership of a member (computed once per appointments, endings and amendments). */
+export function membershipsOf(member: MemberState): Membership[] {
+  const cached = memberships.get(member.appointments);
+  if (cached && cached.endings === member.endings && cached.amendments === member.amendments) {
+    return cached.value;
+  }
+  const value = computeMemberships(member);
+  memberships.set(member.appointments, { endings: member.endings, amendments: member.amendments, value });
+  return value;
 }
 
 function computeMemberships(member: MemberState): Membership[] {
@@ -56,13 +68,14 @@ export function seatAt(
   atMs: number,
 ): Membership | undefined {
   const tz = committee.timeZone;
-  return membershipsOf(member).find((m) => {
-    if (m.committeeId !== committeeId) return false;
+  for (const m of membershipsOf(member)) {
+    if (m.committeeId !== committeeId) continue;
     const termInfo = committee.terms.get(m.term);
-    if (termInfo && atMs > termInfo.endMs) return false;
-    if (atMs < startOfDateInput(m.appointment.appointedOn, tz)) return false;
-    return m.endedOn === undefined || atMs < startOfDateInput(m.endedOn, tz);
-  });
+    if (termInfo && atMs > termInfo.endMs) continue;
+    if (atMs < startOfDateInput(m.appointment.appointedOn, tz)) continue;
+    if (m.endedOn === undefined || atMs < startOfDateInput(m.endedOn, tz)) return m;
+  }
+  return undefined;
 }
 
 /** Whether a member is a standing member (常委) of a membership at an instant. */

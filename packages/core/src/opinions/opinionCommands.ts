@@ -7,7 +7,7 @@ import { seatAt } from '../members/membership.ts';
 import { submittedProposal } from '../proposals/proposalState.ts';
 import { rejection } from '../rejections/rejection.ts';
 import { err } from '../rejections/result.ts';
-import { DateInput, Instant, startOfDateInput } from '../time/localDate.ts';
+import { DateInput, Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 import { submittedOpinion } from './opinionState.ts';
 
 /** Levels at which an item is adopted (采用) or instructed (批示). */
@@ -78,7 +78,7 @@ export const submitOpinion = defineCommand({
       {
         streamId: streamIds.opinion(data.opinionId),
         type: 'OpinionSubmitted',
-        data: { ...data, occurredAt: new Date(at).toISOString() },
+        data: { ...data, occurredAt: instantText(at) },
       },
     );
   },
@@ -107,7 +107,7 @@ export const adoptOpinion = defineCommand({
       {
         streamId: streamIds.opinion(data.opinionId),
         type: 'OpinionAdopted',
-        data: { ...data, committeeId: submitted.committeeId, occurredAt: new Date(at).toISOString() },
+        data: { ...data, committeeId: submitted.committeeId, occurredAt: instantText(at) },
       },
     );
   },
@@ -141,7 +141,7 @@ export const recordLeaderInstruction = defineCommand({
       {
         streamId: isOpinion ? streamIds.opinion(data.subjectId) : streamIds.proposal(data.subjectId),
         type: 'LeaderInstructionRecorded',
-        data: { ...data, committeeId: subject.committeeId, occurredAt: new Date(at).toISOString() },
+        data: { ...data, committeeId: subject.committeeId, occurredAt: instantText(at) },
       },
     );
   },

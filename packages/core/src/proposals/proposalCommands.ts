@@ -6,7 +6,7 @@ import { checkNotAfterRecording } from '../members/memberCommands.ts';
 import { seatAt } from '../members/membership.ts';
 import { type Rejection, rejection } from '../rejections/rejection.ts';
 import { err } from '../rejections/result.ts';
-import { DateInput, Instant, startOfDateInput } from '../time/localDate.ts';
+import { DateInput, Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 import { isFiled, proposalReview, proposalStep, submittedProposal } from './proposalState.ts';
 
 /** Category of a proposal's matter. */
@@ -139,7 +139,7 @@ export const submitProposal = defineCommand({
     const decided = {
       streamId: streamIds.proposal(data.proposalId),
       type: 'ProposalSubmitted',
-      data: { ...data, occurredAt: new Date(at).toISOString() },
+      data: { ...data, occurredAt: instantText(at) },
     };
     const existing = proposal.steps.get('submitted');
     if (!existing) {
@@ -182,7 +182,7 @@ function laterStep(
   return recordUnderKey(state.steps, state.amendments, step, data, conflict, {
     streamId: streamIds.proposal(proposalId),
     type,
-    data: { ...data, committeeId: submitted.committeeId, occurredAt: new Date(at).toISOString() },
+    data: { ...data, committeeId: submitted.committeeId, occurredAt: instantText(at) },
   });
 }
 

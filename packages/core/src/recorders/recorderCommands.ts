@@ -4,7 +4,7 @@ import { sameJson } from '../commandHandling/fingerprint.ts';
 import { Actor, CommitteeId, streamIds } from '../ids/ids.ts';
 import { rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
-import { Instant } from '../time/localDate.ts';
+import { Instant, instantText } from '../time/localDate.ts';
 
 /** What a recorder (记录人/记录部门) may record; "whoever organises the activity records it" (谁组织谁记录). */
 export const RecorderRole = z.enum([
@@ -44,7 +44,7 @@ export const registerRecorder = defineCommand({
     return ok({
       streamId: streamIds.committee(data.committeeId),
       type: 'RecorderRegistered',
-      data: { ...data, roles, occurredAt: new Date(ctx.recordedAt).toISOString() },
+      data: { ...data, roles, occurredAt: instantText(ctx.recordedAt) },
     });
   },
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endOfDateInput, localDate, localYear, startOfDateInput } from './localDate.ts';
+import { endOfDateInput, instantText, localDate, localYear, startOfDateInput } from './localDate.ts';
 
 describe('dates in a committee time zone', () => {
   it('a bare date starts at local midnight in Asia/Shanghai (UTC+8)', () => {
@@ -32,5 +32,33 @@ describe('dates in a committee time zone', () => {
         },
       ),
     );
+  });
+
+  it('gives the same instant for a date input however often it is asked, in any zone (remembered per zone)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1950-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }),
+        fc.constantFrom('Asia/Shanghai', 'America/New_York', 'UTC'),
+        fc.boolean(),
+        (d, tz, bare) => {
+          const input = bare ? d.toISOString().slice(0, 10) : d.toISOString();
+          const first = startOfDateInput(input, tz);
+          expect(startOfDateInput(input, tz)).toBe(first);
+          if (!bare) expect(first).toBe(d.getTime());
+          else expect(localDate(first, tz)).toBe(input);
+        },
+      ),
+    );
+    expect(startOfDateInput('not a date', 'UTC')).toBeNaN();
+  });
+
+  it('writes an instant as toISOString does, first time or remembered', () => {
+    fc.assert(
+      fc.property(fc.date({ noInvalidDate: true }), (d) => {
+        expect(instantText(d.getTime())).toBe(d.toISOString());
+        expect(instantText(d.getTime())).toBe(d.toISOString());
+      }),
+    );
+    expect(() => instantText(Number.NaN)).toThrow(RangeError);
   });
 });

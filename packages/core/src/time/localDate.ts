@@ -13,19 +13,41 @@ export type DateInput = z.infer<typeof DateInput>;
 /** An ISO-8601 instant with offset (or `Z`). */
 export const Instant = z.iso.datetime({ offset: true });
 
-const startCache = new Map<string, number>();
+/** Per time zone, date inputs already converted (deciders convert the same few dates again and again). */
+const startCache = new Map<string, Map<string, number>>();
 
 /** Epoch milliseconds at which a date input begins: a bare date is the start of that day in `timeZone`. */
 export function startOfDateInput(value: string, timeZone: string): number {
-  const m = BARE_DATE.exec(value);
-  if (!m) return Date.parse(value);
-  const key = `${timeZone}|${value}`;
-  const cached = startCache.get(key);
+  let zone = startCache.get(timeZone);
+  if (zone === undefined) {
+    zone = new Map();
+    startCache.set(timeZone, zone);
+  }
+  const cached = zone.get(value);
   if (cached !== undefined) return cached;
-  const ms = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), timeZone).getTime();
-  if (startCache.size > 100_000) startCache.clear();
-  startCache.set(key, ms);
+  const m = BARE_DATE.exec(value);
+  const ms = m
+    ? new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), timeZone).getTime()
+    : Date.parse(value);
+  if (zone.size >= 100_000) zone.clear();
+  zone.set(value, ms);
   return ms;
+}
+
+const instantTexts = new Map<number, string>();
+
+/**
+ * The ISO-8601 text (UTC, milliseconds: `toISOString`) of an instant given in epoch milliseconds; remembered,
+ * since the acts of one meeting or day share their instant.
+ */
+export function instantText(epochMs: number): string {
+  let text = instantTexts.get(epochMs);
+  if (text === undefined) {
+    text = new Date(epochMs).toISOString();
+    if (instantTexts.size >= 10_000) instantTexts.clear();
+    instantTexts.set(epochMs, text);
+  }
+  return text;
 }
 
 /** Epoch milliseconds at which a date input ends: a bare date is the last millisecond of that day in `timeZone`. */
