@@ -13,6 +13,7 @@ import {
   type FoldedEventRow,
   type ProposedEvent,
   type ReadAllOptions,
+  type ReadPagesOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamHead,
@@ -176,8 +177,10 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async *readPages(options: ReadAllOptions = {}): AsyncIterable<readonly FoldedEvent[]> {
-    const statement = this.#statements.pageOfLogForFolds;
+  async *readPages(options: ReadPagesOptions = {}): AsyncIterable<readonly FoldedEvent[]> {
+    const statement = options.withoutMetadata
+      ? this.#statements.pageOfLogForFoldsWithoutMetadata
+      : this.#statements.pageOfLogForFolds;
     const last = (rows: readonly FoldedEventRow[]) => rows.at(-1)?.[0];
     for await (const rows of this.#pagesOfRows(options, statement, last)) {
       yield rows.map((row) => decodeFoldedEvent(row));
@@ -264,8 +267,7 @@ export class SqliteEventStore implements EventStore {
     let last = top;
     nextRequest: for (const { streamId, events, expectedVersion } of requests) {
       // Ids written earlier in this call are visible here, but reusing one is a duplicate, not a retry.
-      const reused = events.find((e) => written.has(e.eventId));
-      if (reused) throw new DuplicateEventIdError(reused.eventId);
+      for (const e of events) if (written.has(e.eventId)) throw new DuplicateEventIdError(e.eventId);
       const head = heads.get(streamId) ?? this.#statements.streamHead.get(streamId) ?? EMPTY_HEAD;
       const expected = expectedVersion ?? 'any';
       if (!meetsExpectedVersion(expected, head.version)) {
@@ -304,7 +306,18 @@ export class SqliteEventStore implements EventStore {
           continue nextRequest;
         }
         last = Number(lastInsertRowid);
-        recorded.push({ ...e, globalPosition: last });
+        recorded.push({
+          eventId: e.eventId,
+          streamId,
+          streamVersion: e.streamVersion,
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          data: e.data,
+          metadata: e.metadata,
+          prevHash: e.prevHash,
+          hash: e.hash,
+          globalPosition: last,
+        });
       }
       const tail = recorded.at(-1);
       if (tail) heads.set(streamId, { version: tail.streamVersion, hash: tail.hash });

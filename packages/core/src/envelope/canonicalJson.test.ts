@@ -19,6 +19,35 @@ describe('canonical JSON (RFC 8785)', () => {
     );
   });
 
+  it('gives the same text for the same keys in any insertion order, however often a key set recurs', () => {
+    const keys = fc.uniqueArray(fc.oneof(fc.string(), fc.constantFrom('a', 'b', '0', '10', '9', '__x')), {
+      maxLength: 70,
+    });
+    fc.assert(
+      fc.property(
+        keys,
+        fc.array(fc.jsonValue(), { minLength: 70, maxLength: 70 }),
+        fc.nat(),
+        (ks, values, seed) => {
+          const build = (order: readonly string[], offset: number) =>
+            Object.fromEntries(order.map((k, i) => [k, values[(i + offset) % values.length]]));
+          const rotated = [...ks.slice(seed % (ks.length || 1)), ...ks.slice(0, seed % (ks.length || 1))];
+          for (const [order, offset] of [
+            [ks, 0],
+            [ks, 1],
+            [rotated, 0],
+            [[...ks].reverse(), 2],
+            [ks, 0],
+          ] as const) {
+            const value = build(order, offset);
+            expect(canonicalJson(value)).toBe(canonicalize(value));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('refuses what JSON cannot carry', () => {
     expect(() => canonicalJson(Number.NaN)).toThrow();
     expect(() => canonicalJson(Number.POSITIVE_INFINITY)).toThrow();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import { canonicalJson } from './canonicalJson.ts';
 import type { ChainedEvent, ProposedEvent } from './envelope.ts';
 
@@ -28,9 +28,16 @@ function hashEncoded(
   if (!Number.isInteger(event.streamVersion) || !Number.isInteger(event.schemaVersion)) {
     throw new TypeError('streamVersion and schemaVersion must be integers');
   }
-  const body = `{"data":${data},"eventId":${JSON.stringify(event.eventId)},"metadata":${metadata},"prevHash":${JSON.stringify(event.prevHash)},"schemaVersion":${event.schemaVersion},"streamId":${JSON.stringify(event.streamId)},"streamVersion":${event.streamVersion},"type":${JSON.stringify(event.type)}}`;
-  return createHash('sha256').update(event.prevHash).update(body).digest('hex');
+  return sha256Hex(
+    `${event.prevHash}{"data":${data},"eventId":${JSON.stringify(event.eventId)},"metadata":${metadata},"prevHash":${JSON.stringify(event.prevHash)},"schemaVersion":${event.schemaVersion},"streamId":${JSON.stringify(event.streamId)},"streamVersion":${event.streamVersion},"type":${JSON.stringify(event.type)}}`,
+  );
 }
+
+/** SHA-256 of a text's UTF-8 bytes, in hex: one call where the runtime has `crypto.hash` (Node ≥ 20.12). */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** A chained event with the canonical JSON of its data and metadata, as a store writes them. */
 export interface EncodedEvent {
@@ -46,25 +53,24 @@ export function chainEventsEncoded(
   head: StreamHead,
   events: readonly ProposedEvent[],
 ): EncodedEvent[] {
-  const out: EncodedEvent[] = [];
+  const out: EncodedEvent[] = new Array(events.length);
   let prevHash = head.hash;
-  let version = head.version;
-  for (const e of events) {
-    version += 1;
-    const dataJson = canonicalJson(e.data);
-    const metadataJson = canonicalJson(e.metadata);
-    const unsealed = {
-      eventId: e.eventId,
-      streamId,
-      streamVersion: version,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: e.metadata,
-      prevHash,
+  let streamVersion = head.version;
+  for (let i = 0; i < events.length; i++) {
+    const { eventId, type, schemaVersion, data, metadata } = events[i]!;
+    streamVersion += 1;
+    const dataJson = canonicalJson(data);
+    const metadataJson = canonicalJson(metadata);
+    const hash = hashEncoded(
+      { eventId, streamId, streamVersion, type, schemaVersion, prevHash },
+      dataJson,
+      metadataJson,
+    );
+    out[i] = {
+      event: { eventId, streamId, streamVersion, type, schemaVersion, data, metadata, prevHash, hash },
+      dataJson,
+      metadataJson,
     };
-    const hash = hashEncoded(unsealed, dataJson, metadataJson);
-    out.push({ event: { ...unsealed, hash }, dataJson, metadataJson });
     prevHash = hash;
   }
   return out;
