@@ -48,6 +48,7 @@ export type {
   EventStore,
   ExpectedVersion,
   ReadAllOptions,
+  ReadPagesOptions,
   ReadStreamOptions,
   SubscribeOptions,
 } from './eventStore/eventStore.ts';

@@ -17,3 +17,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
 /** The column list of a fold's rows (`FoldedEventRow`, selected in array form). */
 export const FOLD_COLUMNS =
   'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata';
+
+/** The same, metadata left out (NULL). */
+export const FOLD_COLUMNS_WITHOUT_METADATA =
+  'global_position, event_id, stream_id, stream_version, type, schema_version, data, NULL';

@@ -1,6 +1,6 @@
 import type { FoldedEventRow, StreamHead } from '@lvzhi/core';
 import type Database from 'better-sqlite3';
-import { EVENT_COLUMNS, type EventRow, FOLD_COLUMNS } from './eventRow.ts';
+import { EVENT_COLUMNS, type EventRow, FOLD_COLUMNS, FOLD_COLUMNS_WITHOUT_METADATA } from './eventRow.ts';
 
 /** Every statement the store runs, prepared once per connection. */
 export interface Statements {
@@ -23,6 +23,10 @@ export interface Statements {
   >;
   readonly pageOfLog: Database.Statement<[after: number, to: number, limit: number], EventRow>;
   readonly pageOfLogForFolds: Database.Statement<[after: number, to: number, limit: number], FoldedEventRow>;
+  readonly pageOfLogForFoldsWithoutMetadata: Database.Statement<
+    [after: number, to: number, limit: number],
+    FoldedEventRow
+  >;
   readonly pageOfStreamForward: Database.Statement<[streamId: string, from: number, limit: number], EventRow>;
   readonly pageOfStreamBackward: Database.Statement<
     [streamId: string, from: number, limit: number],
@@ -56,6 +60,12 @@ export function prepareStatements(db: Database.Database): Statements {
     pageOfLogForFolds: db
       .prepare<[number, number, number], FoldedEventRow>(
         `SELECT ${FOLD_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ?
+        ORDER BY global_position LIMIT ?`,
+      )
+      .raw(true),
+    pageOfLogForFoldsWithoutMetadata: db
+      .prepare<[number, number, number], FoldedEventRow>(
+        `SELECT ${FOLD_COLUMNS_WITHOUT_METADATA} FROM events WHERE global_position > ? AND global_position <= ?
         ORDER BY global_position LIMIT ?`,
       )
       .raw(true),

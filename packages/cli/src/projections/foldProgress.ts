@@ -3,6 +3,7 @@ import {
   type FoldedEvent,
   readPages as pagesOf,
   type ReadAllOptions,
+  type ReadPagesOptions,
   type RecordedEvent,
 } from '@lvzhi/core';
 import cliProgress from 'cli-progress';
@@ -31,7 +32,7 @@ export function watchReads(store: EventStore): { readonly store: EventStore; rea
       yield event;
     }
   }
-  async function* readPages(options?: ReadAllOptions): AsyncGenerator<readonly FoldedEvent[]> {
+  async function* readPages(options?: ReadPagesOptions): AsyncGenerator<readonly FoldedEvent[]> {
     for await (const page of pagesOf(store, options)) {
       const last = page.at(-1);
       if (last !== undefined) watch.onPosition?.(last.globalPosition);

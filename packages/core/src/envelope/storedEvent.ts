@@ -57,7 +57,8 @@ export type FoldedEventRow = readonly [
   type: string,
   schemaVersion: number,
   data: string,
-  metadata: string,
+  /** Null when the read left it out (`withoutMetadata`). */
+  metadata: string | null,
 ];
 
 /** A stored row as a fold reads it: metadata is decoded on first read (an index projection never reads it). */
@@ -69,7 +70,7 @@ class FoldedRow implements FoldedEvent {
   readonly type: string;
   readonly schemaVersion: number;
   readonly data: unknown;
-  readonly #metadataText: string;
+  readonly #metadataText: string | null;
   #metadata: EventMetadata | undefined;
 
   constructor(row: FoldedEventRow) {
@@ -85,6 +86,11 @@ class FoldedRow implements FoldedEvent {
 
   get metadata(): EventMetadata {
     if (this.#metadata === undefined) {
+      if (this.#metadataText === null) {
+        throw new Error(
+          `event at position ${this.globalPosition}: its metadata was not read (withoutMetadata)`,
+        );
+      }
       const metadata = parseJson(this.#metadataText, this.globalPosition, 'metadata');
       if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
         throw new CorruptEventError(this.globalPosition, 'metadata is not a JSON object');

@@ -40,6 +40,15 @@ export interface ReadAllOptions {
   readonly batchSize?: number;
 }
 
+/** Options of `readPages`. */
+export interface ReadPagesOptions extends ReadAllOptions {
+  /**
+   * The fold will not read `metadata` (every projection it runs says so): a store may then leave it out of
+   * its reads, and reading it throws.
+   */
+  readonly withoutMetadata?: boolean;
+}
+
 /** Options of `subscribe`. */
 export interface SubscribeOptions {
   /** Deliver events after this checkpoint position, then live ones. */
@@ -72,7 +81,7 @@ export interface EventStore {
    * (a projection rebuild) that need not await each event, without the hash chain a fold never reads.
    * `readPages(store)` gives it for every store.
    */
-  readPages?(options?: ReadAllOptions): AsyncIterable<readonly FoldedEvent[]>;
+  readPages?(options?: ReadPagesOptions): AsyncIterable<readonly FoldedEvent[]>;
   /** One event by id, if recorded. */
   readEvent(eventId: string): Promise<RecordedEvent | undefined>;
   /** Catch-up from a checkpoint, then live events, until the signal aborts. */

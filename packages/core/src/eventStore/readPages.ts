@@ -1,5 +1,5 @@
 import type { FoldedEvent } from '../envelope/envelope.ts';
-import type { EventStore, ReadAllOptions } from './eventStore.ts';
+import type { EventStore, ReadPagesOptions } from './eventStore.ts';
 
 const DEFAULT_PAGE = 2_000;
 
@@ -9,7 +9,7 @@ const DEFAULT_PAGE = 2_000;
  */
 export async function* readPages(
   store: EventStore,
-  options: ReadAllOptions = {},
+  options: ReadPagesOptions = {},
 ): AsyncGenerator<readonly FoldedEvent[]> {
   if (store.readPages) {
     yield* store.readPages(options);

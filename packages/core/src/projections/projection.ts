@@ -18,6 +18,8 @@ export interface Projection<S = unknown> {
   readonly version: number;
   /** The event types it handles; others never reach `apply`. */
   readonly handles: ReadonlySet<string>;
+  /** False when `apply` never reads `event.metadata`: a rebuild may then read the log without it. */
+  readonly readsMetadata?: boolean;
   init(): S;
   apply(state: S, event: FoldedEvent, ctx: ApplyContext): S;
   /** The state in a form that survives `JSON.stringify` (default: the state itself). */

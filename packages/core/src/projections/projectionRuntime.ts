@@ -211,6 +211,7 @@ export class ProjectionRuntime {
     for await (const page of readPages(this.#store, {
       after: from,
       batchSize: this.#options.batchSize ?? 2_000,
+      withoutMetadata: live.every((l) => l.projection.readsMetadata === false),
     })) {
       for (const event of page) {
         for (const l of live) applyOne(l, event);

@@ -75,6 +75,7 @@ export const recordIndexProjection = defineProjection<RecordIndexState>({
   // 2: attendances no longer indexed (a saved version 1 is rebuilt, never misread).
   version: 2,
   handles: new Set<string>(EVENT_TYPES),
+  readsMetadata: false,
   init: () => ({
     committees: [],
     memberStreams: new Map(),
