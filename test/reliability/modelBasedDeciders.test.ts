@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { heavy } from './harness.ts';
 import { anyStep, resolveStep, type Step, setupSteps } from './model/commandSteps.ts';
 import { DutyModel, type ModelCommand } from './model/dutyModel.ts';
-import { KNOWN_DEFECTS } from './model/knownDefects.ts';
+import { FIXED_DEFECTS, KNOWN_DEFECTS } from './model/knownDefects.ts';
 
 /**
  * Item 4 of issue 8: fast-check command sequences run through the real system (the command handler over the
@@ -153,17 +153,13 @@ describe('Given random command sequences over a few committees, members, meeting
   );
 });
 
-describe('Given the known defects of the deciders (model/knownDefects.ts), each shown by a minimal sequence', () => {
-  for (const defect of KNOWN_DEFECTS) {
-    // Pins the defect: the system still gets the example's last command wrong, in the way the entry says.
-    // Once the decider is fixed this fails: then delete the entry (the random runs check the rule from then on).
-    it(`still has ${defect.id}: ${defect.description}`, async () => {
+describe('Given the decider defects the model found (model/knownDefects.ts), each minimal sequence', () => {
+  for (const defect of FIXED_DEFECTS) {
+    // Fixed in core: the system now decides every command of the example as the model does, no tolerance.
+    it(`no longer has ${defect.id}: ${defect.description}`, async () => {
       const steps = defect.example.map((command): Step => ({ kind: 'command', command }));
       const disagreement = await runSequence(steps, new Map());
-      if (disagreement === undefined || typeof disagreement === 'string')
-        throw new Error(`no longer reproduced (fixed?): ${disagreement ?? 'the model and the system agree'}`);
-      expect(disagreement.index, disagreement.text).toBe(defect.example.length);
-      expect(defect.matches(disagreement.command, disagreement.allowed, disagreement.got)).toBe(true);
+      expect(typeof disagreement === 'object' ? disagreement.text : disagreement).toBeUndefined();
     });
   }
 });

@@ -43,7 +43,14 @@ const FRAME = [
 /** The id the runner's generator gives the n-th recorded event (the committee's registration is the first). */
 const eventNo = (n: number) => `0190a0b0-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
 
-export const KNOWN_DEFECTS: readonly KnownDefect[] = [
+/** Defects of the deciders the model meets today, tolerated where they match narrowly: none. */
+export const KNOWN_DEFECTS: readonly KnownDefect[] = [];
+
+/**
+ * Defects the model found and that were fixed in `packages/core` (each example's last command is now decided
+ * as the model says): kept as regression cases.
+ */
+export const FIXED_DEFECTS: readonly KnownDefect[] = [
   {
     id: 'rerecord-refused-after-later-change',
     description:

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { type Decision, type DecisionContext, defineCommand } from '../commandHandling/decision.ts';
+import { identical } from '../corrections/keyedRecords.ts';
 import { Actor, CommitteeId, MemberId, RecordId } from '../ids/ids.ts';
 import { checkNotAfterRecording, recordOnMember } from '../members/memberCommands.ts';
 import { membershipsOf, seatAt } from '../members/membership.ts';
 import { rejection } from '../rejections/rejection.ts';
-import { err } from '../rejections/result.ts';
+import { err, ok } from '../rejections/result.ts';
 import { DateInput, Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 
 const Level = z.enum(['county', 'city', 'provincial', 'national']);
@@ -78,6 +79,7 @@ function memberAct(
 ): Decision {
   const date = data[dateField] as string;
   const member = ctx.member(data.memberId);
+  if (identical(member.acts, key, data)) return ok('no-op');
   const memberships = membershipsOf(member);
   if (memberships.length === 0) return err(rejection('unknown-member', 'memberId', data.memberId));
   if (committeeId !== undefined && !ctx.committee(committeeId).registered) {

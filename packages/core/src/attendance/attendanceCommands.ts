@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DecisionContext } from '../commandHandling/decision.ts';
 import { defineCommand } from '../commandHandling/decision.ts';
+import { identical } from '../corrections/keyedRecords.ts';
 import { MeetingId, MemberId } from '../ids/ids.ts';
 import { currentMeeting } from '../meetings/meetingState.ts';
 import { checkNotAfterRecording, recordOnMember } from '../members/memberCommands.ts';
@@ -74,6 +75,7 @@ export const recordAttendance = defineCommand({
   schema: RecordAttendance,
   eventType: 'AttendanceRecorded',
   decide: (data, ctx) => {
+    if (identical(ctx.member(data.memberId).acts, `attendance:${data.meetingId}`, data)) return ok('no-op');
     if (data.status === 'excused' && data.leaveReason === undefined) {
       return err(rejection('leave-reason-required', 'leaveReason'));
     }
@@ -113,6 +115,8 @@ export const recordSpeech = defineCommand({
   schema: RecordSpeech,
   eventType: 'SpeechRecorded',
   decide: (data, ctx) => {
+    const key = `speech:${data.meetingId}:${data.mode}`;
+    if (identical(ctx.member(data.memberId).acts, key, data)) return ok('no-op');
     const found = seatAtMeeting(data.meetingId, data.memberId, ctx);
     if (!found.ok) return found;
     const { meeting, member, committee, at } = found.value;
@@ -127,7 +131,7 @@ export const recordSpeech = defineCommand({
     }
     return recordOnMember(
       data.memberId,
-      `speech:${data.meetingId}:${data.mode}`,
+      key,
       'SpeechRecorded',
       data,
       { committeeId: meeting.committeeId, occurredAt: instantText(at) },

@@ -45,6 +45,32 @@ export function live(records: KeyedRecords, amendments: Amendments, key: string)
 }
 
 /**
+ * Whether this very command is already recorded under `key` (retracted or not): then it is a no-op, decided
+ * before any rule — a later record (a leave, an ending, a retraction) never turns a re-record into a refusal.
+ */
+export function identical(records: KeyedRecords, key: string, commandData: unknown): boolean {
+  const existing = records.get(key);
+  return existing !== undefined && sameCommand(commandData, existing.data, existing.added);
+}
+
+/**
+ * Whether a command must pass its rules before it is recorded under `key`: yes unless a live record stands
+ * there (a different command is refused as a conflict, the same one is a no-op) or the record retracted there
+ * is this very command (a no-op). A command re-submitted after a retraction passes every rule anew.
+ */
+export function needsChecks(
+  records: KeyedRecords,
+  amendments: Amendments,
+  key: string,
+  commandData: unknown,
+): boolean {
+  const existing = records.get(key);
+  if (existing === undefined) return true;
+  if (sameCommand(commandData, existing.data, existing.added)) return false;
+  return amendments.retracted.has(existing.eventId);
+}
+
+/**
  * The idempotency rule of the record format: a command equal to the one recorded under its key is a no-op;
  * a different one is refused while the recorded one stands; after a retraction the key is free again.
  * `conflict` may be given as a function, built only when needed.

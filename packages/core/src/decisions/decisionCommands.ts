@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { defineCommand } from '../commandHandling/decision.ts';
+import { type Decision, defineCommand } from '../commandHandling/decision.ts';
+import { identical } from '../corrections/keyedRecords.ts';
 import { Actor, CommitteeId, MemberId, TermNumber } from '../ids/ids.ts';
 import { checkNotAfterRecording, recordOnMember } from '../members/memberCommands.ts';
 import { membershipsOf } from '../members/membership.ts';
 import { rejection } from '../rejections/rejection.ts';
-import { err } from '../rejections/result.ts';
+import { err, ok } from '../rejections/result.ts';
 import { DateInput, Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 
 /** Grades a policy or the chairman's meeting can give. */
@@ -48,7 +49,8 @@ function decisionOnMember(
   key: string,
   type: string,
   ctx: Parameters<Parameters<typeof defineCommand>[0]['decide']>[1],
-) {
+): Decision {
+  if (identical(ctx.member(data.memberId).acts, key, data)) return ok('no-op');
   const committee = ctx.committee(data.committeeId);
   if (!committee.registered) return err(rejection('unknown-committee', 'committeeId', data.committeeId));
   const memberships = membershipsOf(ctx.member(data.memberId)).filter(

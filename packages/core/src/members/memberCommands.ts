@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Decision, type DecisionContext, defineCommand } from '../commandHandling/decision.ts';
 import { fingerprint } from '../commandHandling/fingerprint.ts';
-import { recordFingerprint, recordUnderKey } from '../corrections/keyedRecords.ts';
+import { identical, recordFingerprint, recordUnderKey } from '../corrections/keyedRecords.ts';
 import { CommitteeId, MemberId, streamIds, TermNumber } from '../ids/ids.ts';
 import { rejection } from '../rejections/rejection.ts';
 import { err, ok } from '../rejections/result.ts';
@@ -185,6 +185,15 @@ export const endMembership = defineCommand({
       if (existing && recordFingerprint(existing) === fingerprint(resolved)) return ok('no-op');
       return err(rejection('already-ended', 'effectiveOn', data.effectiveOn));
     }
+    // A membership named by its term ends within itself: not before the appointment, not after the term.
+    const committee = ctx.committee(data.committeeId);
+    if (at < startOfDateInput(membership.appointment.appointedOn, committee.timeZone)) {
+      return err(rejection('invalid-date-range', 'effectiveOn', data.effectiveOn));
+    }
+    const term = committee.terms.get(membership.term);
+    if (term !== undefined && at > term.endMs) {
+      return err(rejection('outside-term', 'effectiveOn', data.effectiveOn));
+    }
     return ok({
       streamId: streamIds.member(data.memberId),
       type: 'MembershipEnded',
@@ -199,6 +208,7 @@ export const declareLongLeave = defineCommand({
   eventType: 'LongLeaveDeclared',
   decide: (data, ctx) => {
     const member = ctx.member(data.memberId);
+    if (identical(member.acts, `leave:${data.from}`, data)) return ok('no-op');
     const memberships = membershipsOf(member);
     if (memberships.length === 0) return err(rejection('unknown-member', 'memberId', data.memberId));
     if (data.to !== undefined && data.to < data.from)

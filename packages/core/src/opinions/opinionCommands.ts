@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineCommand } from '../commandHandling/decision.ts';
-import { recordUnderKey } from '../corrections/keyedRecords.ts';
+import { identical, needsChecks, recordUnderKey } from '../corrections/keyedRecords.ts';
 import { CommitteeId, MemberId, OpinionId, ProposalId, streamIds } from '../ids/ids.ts';
 import { checkNotAfterRecording } from '../members/memberCommands.ts';
 import { seatAt } from '../members/membership.ts';
 import { submittedProposal } from '../proposals/proposalState.ts';
 import { rejection } from '../rejections/rejection.ts';
-import { err } from '../rejections/result.ts';
+import { err, ok } from '../rejections/result.ts';
 import { DateInput, Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 import { submittedOpinion } from './opinionState.ts';
 
@@ -58,7 +58,7 @@ export const submitOpinion = defineCommand({
     const late = checkNotAfterRecording(at, ctx, 'submittedOn', data.submittedOn);
     if (late) return err(late);
     const state = ctx.opinion(data.opinionId);
-    if (!state.steps.has('submitted')) {
+    if (needsChecks(state.steps, state.amendments, 'submitted', data)) {
       const seen = new Set<string>();
       for (const [i, id] of data.authorIds.entries()) {
         if (seen.has(id)) return err(rejection('proposers-not-distinct', `authorIds.${i}`, id));
@@ -90,6 +90,7 @@ export const adoptOpinion = defineCommand({
   eventType: 'OpinionAdopted',
   decide: (data, ctx) => {
     const state = ctx.opinion(data.opinionId);
+    if (identical(state.steps, `adoption:${data.level}`, data)) return ok('no-op');
     const submitted = submittedOpinion(state);
     if (!submitted) return err(rejection('unknown-opinion', 'opinionId', data.opinionId));
     const tz = ctx.committee(submitted.committeeId).timeZone;
@@ -120,6 +121,7 @@ export const recordLeaderInstruction = defineCommand({
   decide: (data, ctx) => {
     const isOpinion = data.subjectKind === 'opinion';
     const state = isOpinion ? ctx.opinion(data.subjectId) : ctx.proposal(data.subjectId);
+    if (identical(state.steps, `instruction:${data.level}`, data)) return ok('no-op');
     const subject = isOpinion
       ? submittedOpinion(ctx.opinion(data.subjectId))
       : submittedProposal(ctx.proposal(data.subjectId));

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { type Decision, type DecisionContext, defineCommand } from '../commandHandling/decision.ts';
-import { recordUnderKey } from '../corrections/keyedRecords.ts';
+import { identical, needsChecks, recordUnderKey } from '../corrections/keyedRecords.ts';
 import { CommitteeId, MemberId, ProposalId, streamIds } from '../ids/ids.ts';
 import { checkNotAfterRecording } from '../members/memberCommands.ts';
 import { seatAt } from '../members/membership.ts';
 import { type Rejection, rejection } from '../rejections/rejection.ts';
-import { err } from '../rejections/result.ts';
+import { err, ok } from '../rejections/result.ts';
 import { DateInput, Instant, instantText, startOfDateInput } from '../time/localDate.ts';
 import { isFiled, proposalReview, proposalStep, submittedProposal } from './proposalState.ts';
 
@@ -141,8 +141,7 @@ export const submitProposal = defineCommand({
       type: 'ProposalSubmitted',
       data: { ...data, occurredAt: instantText(at) },
     };
-    const existing = proposal.steps.get('submitted');
-    if (!existing) {
+    if (needsChecks(proposal.steps, proposal.amendments, 'submitted', data)) {
       const wrong = checkProposers(data, ctx, at);
       if (wrong) return err(wrong);
     }
@@ -170,6 +169,7 @@ function laterStep(
   requireFiled: boolean,
 ): Decision {
   const state = ctx.proposal(proposalId);
+  if (identical(state.steps, step, data)) return ok('no-op');
   const submitted = submittedProposal(state);
   if (!submitted) return err(rejection('unknown-proposal', 'proposalId', proposalId));
   const tz = ctx.committee(submitted.committeeId).timeZone;
