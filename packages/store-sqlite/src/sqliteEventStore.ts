@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import {
   type AppendRequest,
   type AppendResult,
@@ -16,6 +17,7 @@ import {
   type ReadPagesOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  StoreUnavailableError,
   type StreamHead,
   type SubscribeOptions,
 } from '@lvzhi/core';
@@ -68,6 +70,13 @@ function assertPositiveInteger(name: string, value: number): void {
  * const store = SqliteEventStore.open('lvzhi.db');
  * await store.append('member-1', [event], { expectedVersion: 'no-stream' });
  */
+/** The device and inode of a database file; undefined for an in-memory database or a file that is not there. */
+function fileIdentity(path: string): { dev: number; ino: number } | undefined {
+  if (path === ':memory:' || path === '') return undefined;
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats && { dev: stats.dev, ino: stats.ino };
+}
+
 export class SqliteEventStore implements EventStore {
   readonly #db: Database.Database;
   readonly #path: string;
@@ -79,14 +88,20 @@ export class SqliteEventStore implements EventStore {
   #lastWritten = -1;
   #appends = 0;
   #closed = false;
+  /** The file opened (device and inode), to notice it being removed or replaced while open. */
+  readonly #file: { readonly dev: number; readonly ino: number } | undefined;
 
   private constructor(db: Database.Database, path: string) {
     this.#db = db;
     this.#path = path;
+    this.#file = fileIdentity(path);
     this.#statements = prepareStatements(db);
-    this.#appendAll = db.transaction((requests: readonly AppendRequest[]) =>
-      this.#appendInTransaction(requests),
-    );
+    this.#appendAll = db.transaction((requests: readonly AppendRequest[]) => {
+      const results = this.#appendInTransaction(requests);
+      // Before COMMIT: a file deleted or replaced under an open connection would take the commit with it.
+      this.#assertSameFile();
+      return results;
+    });
   }
 
   /** Opens (creating and migrating unless read-only) the store in the file at `path`, or `':memory:'`. */
@@ -364,6 +379,17 @@ export class SqliteEventStore implements EventStore {
       this.#waiters.add(done);
       signal?.addEventListener('abort', done, { once: true });
     });
+  }
+
+  /** Throws, rolling the transaction back, when the file at the path is no longer the one opened. */
+  #assertSameFile(): void {
+    if (this.#file === undefined) return;
+    const now = fileIdentity(this.#path);
+    if (now?.dev !== this.#file.dev || now.ino !== this.#file.ino) {
+      throw new StoreUnavailableError(
+        `SQLite event store '${this.#path}': the file was ${now === undefined ? 'removed' : 'replaced'} while open; nothing was written (open the store again)`,
+      );
+    }
   }
 
   /** Runs synchronous database work on an open store, translating SQLite failures. */
