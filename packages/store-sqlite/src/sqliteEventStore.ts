@@ -36,6 +36,8 @@ export interface SqliteEventStoreOptions {
 }
 
 const PAGE_SIZE = 500;
+/** WAL pages (of 4 KiB by default) after which a commit checkpoints (SQLite's default: 1,000). */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 const DEFAULT_POLL_INTERVAL_MS = 100;
 const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
 
@@ -115,6 +117,9 @@ export class SqliteEventStore implements EventStore {
       } else {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
+        // Checkpoint every ~40 MB of WAL instead of ~4 MB: an import rewrites the same index pages batch after
+        // batch, and each checkpoint costs two fsyncs; commits stay exactly as durable.
+        db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
         migrate(db, path);
       }
       return new SqliteEventStore(db, path);
