@@ -12,6 +12,10 @@
 
 import { type Data, type Fields, fields, fingerprint, type ModelCommand, slotOf } from './slots.ts';
 
+/** The calendar day after a YYYY-MM-DD date. */
+const dayAfter = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 export type { Data, ModelCommand };
 
 /** What the model allows: `recorded`, `no-op`, or a rejection code; several when several rules are broken. */
@@ -164,7 +168,11 @@ export class DutyModel {
         if (!committee(d.committeeId)) codes.push('unknown-committee');
         else if (!t) codes.push('unknown-term');
         if (!seat) codes.push('not-seated');
-        else if (d.effectiveOn < (seat.appointedOn as string) || d.effectiveOn > (t?.endsOn as string))
+        // effectiveOn is the first day no longer seated: at the latest the day after the term's last day.
+        else if (
+          d.effectiveOn < (seat.appointedOn as string) ||
+          d.effectiveOn > dayAfter(t?.endsOn as string)
+        )
           codes.push('not-seated', 'outside-term', 'invalid-date-range');
         break;
       }

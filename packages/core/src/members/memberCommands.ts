@@ -185,13 +185,14 @@ export const endMembership = defineCommand({
       if (existing && recordFingerprint(existing) === fingerprint(resolved)) return ok('no-op');
       return err(rejection('already-ended', 'effectiveOn', data.effectiveOn));
     }
-    // A membership named by its term ends within itself: not before the appointment, not after the term.
+    // A membership named by its term ends within itself: not before the appointment, and at the latest on the
+    // day after the term's last day (effectiveOn is the first day no longer seated, as when a term ends).
     const committee = ctx.committee(data.committeeId);
     if (at < startOfDateInput(membership.appointment.appointedOn, committee.timeZone)) {
       return err(rejection('invalid-date-range', 'effectiveOn', data.effectiveOn));
     }
     const term = committee.terms.get(membership.term);
-    if (term !== undefined && at > term.endMs) {
+    if (term !== undefined && at > term.endMs + 1) {
       return err(rejection('outside-term', 'effectiveOn', data.effectiveOn));
     }
     return ok({
