@@ -67,19 +67,24 @@ export async function recordLines(
   let discarded = 0;
   let bytesRead = 0;
 
-  const reject = async (line: number, command: string | undefined, reason: RejectedLine['reason']) => {
+  // Synchronous unless `onRejected` returns a promise: settling a recorded command awaits nothing.
+  const reject = (line: number, command: string | undefined, reason: RejectedLine['reason']) => {
     rejected += 1;
-    await options.onRejected?.({ line, command, reason });
+    return options.onRejected?.({ line, command, reason });
   };
-  const settle = async (line: number, command: string, outcome: CommandOutcome) => {
+  const settle = (line: number, command: string, outcome: CommandOutcome) => {
     if (outcome.status === 'recorded') {
       recorded += 1;
       written += outcome.events.length;
     } else if (outcome.status === 'no-op') noop += 1;
-    else await reject(line, command, outcome.rejection);
+    else return reject(line, command, outcome.rejection);
+    return undefined;
   };
   const flush = async () => {
-    for (const { tag, outcome } of await handler.flush()) await settle(tag.line, tag.command, outcome);
+    for (const { tag, outcome } of await handler.flush()) {
+      const settled = settle(tag.line, tag.command, outcome);
+      if (settled) await settled;
+    }
   };
 
   for await (const input of lines) {
@@ -106,8 +111,10 @@ export async function recordLines(
     const tag: LineTag = { line: input.number, command: command ?? '' };
     let outcome = handler.trySubmit(json, tag, `${options.source}:${input.number}`);
     if (outcome instanceof Promise) outcome = await outcome;
-    if (outcome !== 'pending') await settle(input.number, tag.command, outcome);
-    else if (!atomic && handler.pendingCount >= batchSize) await flush();
+    if (outcome !== 'pending') {
+      const settled = settle(input.number, tag.command, outcome);
+      if (settled) await settled;
+    } else if (!atomic && handler.pendingCount >= batchSize) await flush();
   }
 
   if (!atomic) await flush();

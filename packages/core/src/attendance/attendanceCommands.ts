@@ -75,7 +75,8 @@ export const recordAttendance = defineCommand({
   schema: RecordAttendance,
   eventType: 'AttendanceRecorded',
   decide: (data, ctx) => {
-    if (identical(ctx.member(data.memberId).acts, `attendance:${data.meetingId}`, data)) return ok('no-op');
+    const key = `attendance:${data.meetingId}`;
+    if (identical(ctx.member(data.memberId).acts, key, data)) return ok('no-op');
     if (data.status === 'excused' && data.leaveReason === undefined) {
       return err(rejection('leave-reason-required', 'leaveReason'));
     }
@@ -100,7 +101,7 @@ export const recordAttendance = defineCommand({
     }
     return recordOnMember(
       data.memberId,
-      `attendance:${data.meetingId}`,
+      key,
       'AttendanceRecorded',
       data,
       { committeeId: meeting.committeeId, occurredAt: instantText(at) },

@@ -1,7 +1,7 @@
 import type { EventMetadata, ProposedEvent, RecordedEvent } from '../envelope/envelope.ts';
 import { newEventId } from '../envelope/eventId.ts';
 import { ConcurrencyError } from '../eventStore/errors.ts';
-import type { AppendRequest, EventStore } from '../eventStore/eventStore.ts';
+import type { AppendRequest, EventStore, ExpectedVersion } from '../eventStore/eventStore.ts';
 import { CURRENT_SCHEMA_VERSION } from '../events/eventSchemas.ts';
 import { parseStreamId, type StreamCategory } from '../ids/ids.ts';
 import { authorizeRecorder, type RecorderPolicy } from '../recorders/recorderPolicy.ts';
@@ -42,11 +42,14 @@ interface Cached {
   readonly evolve: (state: unknown, event: EvolvableEvent) => unknown;
 }
 
+/** A decided command waiting for `flush`, with the one event it appends (its append request is built then). */
 interface Pending<T> {
   readonly tag: T;
   readonly command: ParsedCommand;
   readonly source: string | undefined;
-  readonly request: AppendRequest;
+  readonly streamId: string;
+  readonly event: ProposedEvent;
+  readonly expectedVersion: ExpectedVersion;
 }
 
 /** What a decision needs that is not in memory yet: a stream to load or an event to look up. */
@@ -178,7 +181,7 @@ export class CommandHandler<T = number> {
     if (!parsed.ok) return { status: 'rejected', rejection: parsed.error };
     const command = parsed.value;
     const recordedAt =
-      command.meta.recordedAt === undefined ? this.#clock() : Date.parse(command.meta.recordedAt);
+      command.meta.recordedAt === undefined ? this.#clock() : instantMs(command.meta.recordedAt);
     if (this.#knownHead !== undefined) {
       const decision = this.#decideNow(command, recordedAt);
       if (
@@ -239,11 +242,9 @@ export class CommandHandler<T = number> {
       tag,
       command,
       source,
-      request: {
-        streamId,
-        events: [event],
-        expectedVersion: cached.version === 0 ? 'no-stream' : cached.version,
-      },
+      streamId,
+      event,
+      expectedVersion: cached.version === 0 ? 'no-stream' : cached.version,
     });
     cached.state = cached.evolve(cached.state, { eventId, streamId, type, data, metadata });
     cached.version += 1;
@@ -269,14 +270,22 @@ export class CommandHandler<T = number> {
 
   /** Drops every buffered command (nothing is written) and forgets the state they changed. */
   discard(): void {
-    for (const p of this.#pending) this.#forget(p.request.streamId);
+    for (const p of this.#pending) this.#forget(p.streamId);
     this.#pending = [];
   }
 
   async #append(): Promise<{ tag: T; outcome: CommandOutcome }[]> {
     const batch = this.#pending;
     try {
-      const results = await this.#store.appendMany(batch.map((p) => p.request));
+      const results = await this.#store.appendMany(
+        batch.map(
+          (p): AppendRequest => ({
+            streamId: p.streamId,
+            events: [p.event],
+            expectedVersion: p.expectedVersion,
+          }),
+        ),
+      );
       this.#pending = [];
       const outcomes: { tag: T; outcome: CommandOutcome }[] = new Array(batch.length);
       for (let i = 0; i < batch.length; i++) {
@@ -287,7 +296,7 @@ export class CommandHandler<T = number> {
       return outcomes;
     } catch (error) {
       // Nothing of the batch was written: forget the state it changed.
-      for (const p of batch) this.#forget(p.request.streamId);
+      for (const p of batch) this.#forget(p.streamId);
       this.#pending = [];
       throw error;
     }
@@ -400,7 +409,7 @@ export class CommandHandler<T = number> {
   async #refresh(): Promise<boolean> {
     const head = await this.#store.headPosition();
     if (head <= (this.#knownHead ?? 0) + this.#ownCount) return false;
-    const buffered = new Set(this.#pending.map((p) => p.request.streamId));
+    const buffered = new Set(this.#pending.map((p) => p.streamId));
     let changed = false;
     for await (const e of this.#store.readAll({ after: this.#knownHead ?? 0 })) {
       if (this.#isOwn(e.globalPosition)) continue;
@@ -417,6 +426,19 @@ export class CommandHandler<T = number> {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const instants = new Map<string, number>();
+
+/** `Date.parse` of a `recordedAt` text, remembered: a file repeats the same few. */
+function instantMs(text: string): number {
+  let ms = instants.get(text);
+  if (ms === undefined) {
+    ms = Date.parse(text);
+    if (instants.size >= 10_000) instants.clear();
+    instants.set(text, ms);
+  }
+  return ms;
+}
 
 function isParsed(input: unknown): input is ParsedCommand {
   return typeof input === 'object' && input !== null && 'definition' in input;

@@ -55,7 +55,6 @@ export class SharedMap<K, V> implements ReadonlyMap<K, V> {
 
   /** A new version with `key` set to `value`; this version is unchanged. */
   set(key: K, value: V): SharedMap<K, V> {
-    const had = this.has(key);
     let backing = this.#backing;
     if (backing.head !== this.#seq) {
       // Another version was derived from this one already: branch off with a copy of what this one sees.
@@ -63,12 +62,13 @@ export class SharedMap<K, V> implements ReadonlyMap<K, V> {
       for (const [k, v] of this) slots.set(k, [{ seq: 0, value: v }]);
       backing = { slots, head: 0 };
     }
+    // This version is now the newest of `backing`, so every slot of the key is visible to it.
     const seq = backing.head + 1;
     backing.head = seq;
     const list = backing.slots.get(key);
     if (list) list.push({ seq, value });
     else backing.slots.set(key, [{ seq, value }]);
-    return new SharedMap(backing, seq, had ? this.size : this.size + 1);
+    return new SharedMap(backing, seq, list ? this.size : this.size + 1);
   }
 
   *entries(): MapIterator<[K, V]> {
