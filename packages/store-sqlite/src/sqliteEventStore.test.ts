@@ -112,6 +112,20 @@ describe('Given two instances on the same file', () => {
     expect((await b.append('s', first, { expectedVersion: 'no-stream' })).events).toEqual(stored.slice(0, 2));
   });
 
+  it("refuses 'no-stream' on a stream the other instance created, naming its version, and writes nothing", async () => {
+    const a = open();
+    const b = open();
+    await b.append('other', many(1));
+    await a.append('s', many(2), { expectedVersion: 'no-stream' });
+    const attempt = b.appendMany([
+      { streamId: 'fresh', events: many(1), expectedVersion: 'no-stream' },
+      { streamId: 's', events: many(1), expectedVersion: 'no-stream' },
+    ]);
+    await expect(attempt).rejects.toMatchObject({ streamId: 's', expected: 'no-stream', actual: 2 });
+    expect(await drain(b.readStream('fresh'))).toEqual([]);
+    expect(await b.streamVersion('s')).toBe(2);
+  });
+
   it('lets a subscriber of one instance see appends made through the other by polling', async () => {
     const a = open();
     const b = open();

@@ -58,6 +58,14 @@ function isDuplicateEventId(error: unknown): boolean {
   );
 }
 
+function isStreamVersionTaken(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.stream_id')
+  );
+}
+
 function assertPositiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1)
     throw new RangeError(`${name} must be a positive integer, got ${value}`);
@@ -288,8 +296,13 @@ export class SqliteEventStore implements EventStore {
     nextRequest: for (const { streamId, events, expectedVersion } of requests) {
       // Ids written earlier in this call are visible here, but reusing one is a duplicate, not a retry.
       for (const e of events) if (written.has(e.eventId)) throw new DuplicateEventIdError(e.eventId);
-      const head = heads.get(streamId) ?? this.#statements.streamHead.get(streamId) ?? EMPTY_HEAD;
       const expected = expectedVersion ?? 'any';
+      const cachedHead = heads.get(streamId);
+      // A request for a new stream (most of an import's first appends to a stream) does not look its head
+      // up: inserting version 1 fails on UNIQUE (stream_id, stream_version) if the stream exists after all.
+      const assumedNew = cachedHead === undefined && expected === 'no-stream' && events.length > 0;
+      const head =
+        cachedHead ?? (assumedNew ? undefined : this.#statements.streamHead.get(streamId)) ?? EMPTY_HEAD;
       if (!meetsExpectedVersion(expected, head.version)) {
         // A retry of an append that landed may carry a stale expected version: recognise it first.
         const retry = this.#retryOf(streamId, events);
@@ -317,6 +330,19 @@ export class SqliteEventStore implements EventStore {
             e.hash,
           ));
         } catch (error) {
+          if (assumedNew && recorded.length === 0 && isStreamVersionTaken(error)) {
+            // The stream exists: a retry of the append that created it, or a conflict.
+            const retry = this.#retryOf(streamId, events);
+            if (retry) {
+              results.push(retry);
+              continue nextRequest;
+            }
+            assertExpectedVersion(
+              streamId,
+              expected,
+              this.#statements.streamHead.get(streamId)?.version ?? 0,
+            );
+          }
           if (!isDuplicateEventId(error)) throw error;
           // The id is stored already: the whole request is either a retry (nothing of it inserted yet,
           // since a retry's first id is the one that collides) or a duplicate.
