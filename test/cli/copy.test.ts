@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { run } from '@lvzhi/cli';
 import { PostgresEventStore } from '@lvzhi/store-postgres';
 import { startPostgres, type TestPostgres } from '@lvzhi/store-postgres/testing';
 import { SqliteEventStore } from '@lvzhi/store-sqlite';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, example, jsonLines, repoRoot, runCli, tempDir } from './runCli.ts';
+import { example, jsonLines, runCliHere as lvzhiHere, runCli, tempDir } from './runCli.ts';
 
 interface LoggedEvent {
   eventId: string;
@@ -31,34 +29,6 @@ interface CopyJson {
   hashesEqual: boolean;
   audit: { intact: boolean; streams: number; events: number; seal: { eventId: string } | null };
   error?: { kind: string; message: string; messageZh: string; eventId?: string; index?: number };
-}
-
-/**
- * Runs `lvzhi` in this process (the same `run` the binary calls), which saves starting a child per call; the
- * interrupted copy and the usage errors run the real binary in a child (runCli).
- */
-async function lvzhiHere(args: readonly string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        append(chunk.toString('utf8'));
-        done();
-      },
-    });
-  const code = await run(args, {
-    stdin: Readable.from([]),
-    stdout: sink((text) => {
-      stdout += text;
-    }),
-    stderr: sink((text) => {
-      stderr += text;
-    }),
-    env: { LANG: 'C.UTF-8' },
-    cwd: repoRoot,
-  });
-  return { code, stdout, stderr };
 }
 
 /** 90 sample lines, a correction and a seal. */

@@ -1,38 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { run } from '@lvzhi/cli';
 import { startPostgres, type TestPostgres } from '@lvzhi/store-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, example, jsonLines, repoRoot, runCli, tempDir } from './runCli.ts';
-
-/**
- * Runs `lvzhi` in this process (the same `run` the binary calls), which saves starting a child per call;
- * recording, the environment variable and the failures run the real binary in a child (runCli).
- */
-async function lvzhiHere(args: readonly string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        append(chunk.toString('utf8'));
-        done();
-      },
-    });
-  const code = await run(args, {
-    stdin: Readable.from([]),
-    stdout: sink((text) => {
-      stdout += text;
-    }),
-    stderr: sink((text) => {
-      stderr += text;
-    }),
-    env: { LANG: 'C.UTF-8' },
-    cwd: repoRoot,
-  });
-  return { code, stdout, stderr };
-}
+import { type CliRun, example, jsonLines, runCliHere as lvzhiHere, runCli, tempDir } from './runCli.ts';
 
 interface ProjectionStatus {
   durable: boolean;

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { run } from '@lvzhi/cli';
 
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,4 +60,32 @@ export function jsonLines(text: string): unknown[] {
     .split('\n')
     .filter((l) => l.length > 0)
     .map((l) => JSON.parse(l) as unknown);
+}
+
+/**
+ * Runs `lvzhi` in this process (the same `run` the binary calls), which saves starting a child per call; what
+ * must run as a real process (killed, given an environment, reading standard input) uses `runCli`.
+ */
+export async function runCliHere(args: readonly string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        append(chunk.toString('utf8'));
+        done();
+      },
+    });
+  const code = await run(args, {
+    stdin: Readable.from([]),
+    stdout: sink((text) => {
+      stdout += text;
+    }),
+    stderr: sink((text) => {
+      stderr += text;
+    }),
+    env: { LANG: 'C.UTF-8' },
+    cwd: repoRoot,
+  });
+  return { code, stdout, stderr };
 }

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { Readable, Writable } from 'node:stream';
-import { run } from '@lvzhi/cli';
-import { type CliRun, type EventRow, repoRoot } from './harness.ts';
+import { runCliHere } from '../cli/runCli.ts';
+import type { EventRow } from './harness.ts';
 
 /** A stack trace in a message meant for people (a line starting with `at …`). */
 export const STACK = /^\s+at\s/m;
@@ -67,29 +66,7 @@ export function canMount(scratch: string): true | string {
 }
 
 /** Runs `lvzhi` in this process (the `run` the binary calls): the reads need no child of their own. */
-export async function lvzhi(args: readonly string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        append(chunk.toString('utf8'));
-        done();
-      },
-    });
-  const code = await run(args, {
-    stdin: Readable.from([]),
-    stdout: sink((s) => {
-      stdout += s;
-    }),
-    stderr: sink((s) => {
-      stderr += s;
-    }),
-    env: { LANG: 'C.UTF-8' },
-    cwd: repoRoot,
-  });
-  return { code, stdout, stderr };
-}
+export const lvzhi = runCliHere;
 
 /** `audit verify --format json` of a SQLite store, run in this process. */
 export async function auditHere(db: string): Promise<{ intact: boolean; events: number }> {

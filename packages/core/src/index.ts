@@ -91,7 +91,6 @@ export type {
 export {
   eventPasses,
   FRAMING_EVENT_TYPES,
-  foldEvents,
   foldPages,
   ProjectionRuntime,
   projectLog,

@@ -298,28 +298,9 @@ export interface FoldedStates {
 }
 
 /**
- * Folds events (in global order) into fresh projection states, in memory, keeping only what a filter keeps.
- * `projectLog` folds the whole log; `loadDutyRecord` folds the streams of a scope.
+ * Folds pages of events (in global order) into fresh projection states, in memory, keeping only what a filter
+ * keeps. `projectLog` folds the whole log; `loadDutyRecord` folds the streams of a scope.
  */
-export async function foldEvents(
-  events: AsyncIterable<FoldedEvent> | Iterable<FoldedEvent>,
-  projections: readonly Projection[],
-  filter: LogFilter = {},
-): Promise<FoldedStates> {
-  return foldPages(pagesOfOne(events), projections, filter);
-}
-
-async function* pagesOfOne(
-  events: AsyncIterable<FoldedEvent> | Iterable<FoldedEvent>,
-): AsyncGenerator<readonly FoldedEvent[]> {
-  if (Symbol.iterator in events) {
-    yield [...events];
-    return;
-  }
-  for await (const event of events) yield [event];
-}
-
-/** `foldEvents` over pages of events. */
 export async function foldPages(
   pages: AsyncIterable<readonly FoldedEvent[]>,
   projections: readonly Projection[],
