@@ -128,6 +128,8 @@ describe('Given a connection that dies in the middle of an append', () => {
       for (const operation of [
         () => store.append('member-1', [proposed()]),
         () => drain(store.readAll()),
+        () => drain(store.readPages()),
+        () => drain(store.readPages({ withoutMetadata: true })),
         () => store.headPosition(),
         () => store.streamVersion('member-1'),
       ]) {
@@ -136,6 +138,8 @@ describe('Given a connection that dies in the middle of an append', () => {
         expect(error.message).toContain(`127.0.0.1:${doomed.port}/doomed`);
       }
       await store.close();
+      const closed = await failureOf(() => drain(store.readPages()));
+      expect(closed).toBeInstanceOf(StoreUnavailableError);
     } finally {
       await doomed.stop();
     }

@@ -3,13 +3,12 @@ import {
   type AppendResult,
   ConcurrencyError,
   DuplicateEventIdError,
-  decodeFoldedEvent,
   type EventStore,
   type ExpectedVersion,
   type FoldedEvent,
-  type FoldedEventRow,
   type ProposedEvent,
   type ReadAllOptions,
+  type ReadPagesOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   StoreUnavailableError,
@@ -20,6 +19,7 @@ import { type AppendHooks, AppendRaceError, appendInTransaction } from './append
 import { resolveTarget } from './connectionTarget.ts';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './eventRow.ts';
 import { LiveWakeups } from './liveWakeups.ts';
+import { LogPages, NO_UPPER_BOUND, PAGE_SIZE, type TextRow, TextRowsQuery } from './pagedReads.ts';
 import { closedError, isRetryable, openError, toStoreError } from './postgresErrors.ts';
 import { migrate, type Tables, tablesOf } from './schema.ts';
 
@@ -39,27 +39,8 @@ export interface InternalStoreOptions extends PostgresEventStoreOptions {
   readonly unsafeNoGapGuard?: boolean;
 }
 
-const PAGE_SIZE = 500;
-/** Rows per page of `readPages` when the caller does not say (folds read the whole log). */
-const FOLD_PAGE_SIZE = 2_000;
-/** The columns a fold reads, in `FoldedEventRow` order (data and metadata are stored as JSON text). */
-const FOLD_COLUMNS =
-  'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata';
-/** Type parsers for fold rows: a position (bigint, text by default) as a number, the rest as usual. */
-const FOLD_TYPES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8
-      ? Number
-      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
-};
 const DEFAULT_POLL_INTERVAL_MS = 250;
-const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
 const MAX_ATTEMPTS = 30;
-
-function assertPositiveInteger(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1)
-    throw new RangeError(`${name} must be a positive integer, got ${value}`);
-}
 
 /** Errors of the port itself: the transaction was rolled back cleanly, the connection is reusable. */
 function isPortError(error: unknown): boolean {
@@ -89,8 +70,7 @@ export class PostgresEventStore implements EventStore {
   readonly #where: string;
   readonly #hooks: AppendHooks;
   readonly #wakeups: LiveWakeups;
-  readonly #pageOfLog: string;
-  readonly #pageOfLogForFolds: string;
+  readonly #pages: LogPages;
   #closed = false;
 
   private constructor(pool: pg.Pool, schema: string, where: string, options: InternalStoreOptions) {
@@ -100,23 +80,10 @@ export class PostgresEventStore implements EventStore {
     this.#where = where;
     this.#hooks = options.hooks ?? {};
     this.#wakeups = new LiveWakeups(pool.options, this.#tables.channel);
-    const guard = options.unsafeNoGapGuard
-      ? ''
-      : 'AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))';
-    // The upper bound is applied to the page rather than in the scan: with both bounds in the scan, a table
-    // without statistics yet (just after a bulk copy) is planned as a bitmap scan of everything after $1 plus
-    // a sort, per page (quadratic), instead of an index scan that stops after $3 rows.
-    this.#pageOfLog = `SELECT ${EVENT_COLUMNS} FROM (
-        SELECT ${EVENT_COLUMNS} FROM ${this.#tables.events}
-        WHERE global_position > $1 ${guard}
-        ORDER BY global_position LIMIT $3
-      ) page WHERE global_position <= $2 ORDER BY global_position`;
-    // The same rows for folds, without the hash chain.
-    this.#pageOfLogForFolds = `SELECT ${FOLD_COLUMNS} FROM (
-        SELECT ${FOLD_COLUMNS} FROM ${this.#tables.events}
-        WHERE global_position > $1 ${guard}
-        ORDER BY global_position LIMIT $3
-      ) page WHERE global_position <= $2 ORDER BY global_position`;
+    this.#pages = new LogPages(this.#tables.events, options.unsafeNoGapGuard === true, {
+      rows: (sql, params) => this.#rows(sql, params),
+      textRows: (sql, params) => this.#textRows(sql, params),
+    });
   }
 
   /**
@@ -236,54 +203,17 @@ export class PostgresEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    for await (const rows of this.#pagesOfRows(options)) {
+    for await (const rows of this.#pages.rows(options)) {
       for (const row of rows) yield toRecordedEvent(row);
     }
   }
 
   /**
-   * The log in pages of lean events for folds: only the fold columns, rows in array form, no hash chain; the
-   * same pages as `readAll` (keyset paging, gap-safe). The next page is requested as soon as a page arrives,
-   * so that the server reads it while the caller folds this one.
+   * The log in pages of lean events for folds: the same events as `readAll` (keyset paging, gap-safe), without
+   * the hash chain, metadata decoded when first read, or not read at all when `withoutMetadata`.
    */
-  async *readPages(options: ReadAllOptions = {}): AsyncIterable<readonly FoldedEvent[]> {
-    const batchSize = options.batchSize ?? FOLD_PAGE_SIZE;
-    assertPositiveInteger('batchSize', batchSize);
-    const to = options.to ?? NO_UPPER_BOUND;
-    const page = (after: number) =>
-      this.#arrayRows<FoldedEventRow>(this.#pageOfLogForFolds, [after, to, batchSize]);
-    let next: Promise<FoldedEventRow[]> | undefined = page(options.after ?? 0);
-    try {
-      while (next) {
-        const rows: FoldedEventRow[] = await next;
-        next = undefined;
-        const last = rows.at(-1);
-        if (rows.length === batchSize && last) {
-          next = page(last[0]);
-          // Awaited on the next turn; if the caller stops first, its outcome is of no use.
-          next.catch(() => undefined);
-        }
-        if (rows.length > 0) yield rows.map(decodeFoldedEvent);
-      }
-    } finally {
-      // A caller that stops early leaves the prefetched page behind: let it finish before returning.
-      await next?.catch(() => undefined);
-    }
-  }
-
-  /** The log's rows in pages of `batchSize`, in global order (keyset paging on the position). */
-  async *#pagesOfRows(options: ReadAllOptions): AsyncGenerator<EventRow[]> {
-    const batchSize = options.batchSize ?? PAGE_SIZE;
-    assertPositiveInteger('batchSize', batchSize);
-    const to = options.to ?? NO_UPPER_BOUND;
-    let after = options.after ?? 0;
-    while (true) {
-      const rows = await this.#rows<EventRow>(this.#pageOfLog, [after, to, batchSize]);
-      if (rows.length > 0) yield rows;
-      const last = rows.at(-1);
-      if (rows.length < batchSize || !last) return;
-      after = Number(last.global_position);
-    }
+  readPages(options: ReadPagesOptions = {}): AsyncIterable<readonly FoldedEvent[]> {
+    return this.#pages.folded(options);
   }
 
   async readEvent(eventId: string): Promise<RecordedEvent | undefined> {
@@ -302,7 +232,7 @@ export class PostgresEventStore implements EventStore {
       const seen = this.#wakeups.count;
       let rows: EventRow[];
       try {
-        rows = await this.#rows<EventRow>(this.#pageOfLog, [after, NO_UPPER_BOUND, PAGE_SIZE]);
+        rows = await this.#rows<EventRow>(this.#pages.pageOfLog, [after, NO_UPPER_BOUND, PAGE_SIZE]);
       } catch (error) {
         if (this.#closed || signal?.aborted) return;
         throw error;
@@ -372,12 +302,21 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  /** Rows in array form (`FOLD_TYPES` parsers), with the same error handling as `#rows`. */
-  async #arrayRows<R extends readonly unknown[]>(text: string, values: unknown[]): Promise<R[]> {
+  /** Rows as the text fields received (`TextRowsQuery`), with the same error handling as `#rows`. */
+  async #textRows(text: string, values: unknown[]): Promise<TextRow[]> {
     this.#assertOpen();
+    const query = new TextRowsQuery({ text, values });
     try {
-      const result = await this.#pool.query<unknown[]>({ text, values, rowMode: 'array', types: FOLD_TYPES });
-      return result.rows as unknown as R[];
+      // `pg-pool` runs a submittable like any query when given a callback (the client is released after it,
+      // and discarded if its connection failed); the types only declare the client's form.
+      const run = this.#pool.query.bind(this.#pool) as unknown as (
+        query: TextRowsQuery,
+        done: (error: Error | undefined) => void,
+      ) => void;
+      await new Promise<void>((resolve, reject) =>
+        run(query, (error) => (error ? reject(error) : resolve())),
+      );
+      return query.received;
     } catch (error) {
       if (this.#closed) throw closedError(this.#where);
       throw toStoreError(error, this.#where);
