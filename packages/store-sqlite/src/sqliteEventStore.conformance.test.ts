@@ -15,3 +15,15 @@ describeEventStoreConformance('SqliteEventStore (temp file)', async () => {
 describeEventStoreConformance('SqliteEventStore (:memory:)', async () => ({
   store: SqliteEventStore.open(':memory:'),
 }));
+
+describeEventStoreConformance('SqliteEventStore (temp file, appends on the writer thread)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'lvzhi-sqlite-'));
+  const store = SqliteEventStore.open(join(dir, 'events.db'), { appendThread: true });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});

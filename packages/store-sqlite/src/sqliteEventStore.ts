@@ -2,12 +2,7 @@ import { statSync } from 'node:fs';
 import {
   type AppendRequest,
   type AppendResult,
-  assertExpectedVersion,
-  chainEventsEncoded,
-  classifyAppend,
-  DuplicateEventIdError,
   decodeFoldedEvent,
-  EMPTY_HEAD,
   type EventStore,
   type ExpectedVersion,
   type FoldedEvent,
@@ -18,14 +13,16 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   StoreUnavailableError,
-  type StreamHead,
   type SubscribeOptions,
 } from '@lvzhi/core';
 import Database from 'better-sqlite3';
+import { AppendThread } from './appendThread.ts';
+import { appendInTransaction, type KnownHeads } from './appendTransaction.ts';
 import { toRecordedEvent } from './eventRow.ts';
 import { assertMigrated, migrate } from './schema.ts';
 import { closedError, openError, toStoreError } from './sqliteErrors.ts';
-import { prepareStatements, type Statements } from './statements.ts';
+import { HEAD_POSITION_SQL, INSERT_EVENT_SQL, prepareStatements, type Statements } from './statements.ts';
+import { planResults, planThreadAppend } from './threadAppendPlan.ts';
 
 /** Options of `SqliteEventStore.open`. */
 export interface SqliteEventStoreOptions {
@@ -33,38 +30,20 @@ export interface SqliteEventStoreOptions {
   readonly readonly?: boolean;
   /** How long to wait for another process's write lock before giving up (ms). Default 5000. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Insert on a worker thread with a connection of its own, from the second append on, so that the caller
+   * can prepare its next batch while SQLite writes (what `lvzhi record` does). Appends stay one transaction
+   * each, in call order, with the same results and errors. Default false.
+   */
+  readonly appendThread?: boolean;
 }
 
 const PAGE_SIZE = 500;
 /** WAL pages (of 4 KiB by default) after which a commit checkpoints (SQLite's default: 1,000). */
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 const DEFAULT_POLL_INTERVAL_MS = 100;
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
-
-function meetsExpectedVersion(expected: ExpectedVersion, actual: number): boolean {
-  return (
-    expected === 'any' ||
-    (expected === 'no-stream' && actual === 0) ||
-    (expected === 'exists' && actual > 0) ||
-    expected === actual
-  );
-}
-
-function isDuplicateEventId(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('event_id')
-  );
-}
-
-function isStreamVersionTaken(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.stream_id')
-  );
-}
 
 function assertPositiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1)
@@ -93,21 +72,28 @@ export class SqliteEventStore implements EventStore {
   readonly #statements: Statements;
   readonly #appendAll: Database.Transaction<(requests: readonly AppendRequest[]) => AppendResult[]>;
   readonly #waiters = new Set<() => void>();
-  /** Stream heads as this instance last wrote them; valid only while `#lastWritten` is the log's last position. */
-  readonly #heads = new Map<string, StreamHead>();
-  #lastWritten = -1;
+  /** Stream heads as this instance last wrote them (see `KnownHeads`). */
+  readonly #known: KnownHeads = { heads: new Map(), lastWritten: -1 };
   #appends = 0;
   #closed = false;
   /** The file opened (device and inode), to notice it being removed or replaced while open. */
   readonly #file: { readonly dev: number; readonly ino: number } | undefined;
+  readonly #busyTimeoutMs: number;
+  /** Whether appends may go through the writer thread; then they run one after another on `#queue`. */
+  readonly #threaded: boolean;
+  #thread: AppendThread | undefined;
+  #appendsOnThread = 0;
+  #queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(db: Database.Database, path: string) {
+  private constructor(db: Database.Database, path: string, options: SqliteEventStoreOptions) {
     this.#db = db;
     this.#path = path;
     this.#file = fileIdentity(path);
+    this.#busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+    this.#threaded = options.appendThread === true && !options.readonly && this.#file !== undefined;
     this.#statements = prepareStatements(db);
     this.#appendAll = db.transaction((requests: readonly AppendRequest[]) => {
-      const results = this.#appendInTransaction(requests);
+      const results = appendInTransaction(this.#statements, this.#known, requests);
       // Before COMMIT: a file deleted or replaced under an open connection would take the commit with it.
       this.#assertSameFile();
       return results;
@@ -119,7 +105,11 @@ export class SqliteEventStore implements EventStore {
     const readonly = options.readonly ?? false;
     let db: Database.Database | undefined;
     try {
-      db = new Database(path, { readonly, fileMustExist: readonly, timeout: options.busyTimeoutMs ?? 5000 });
+      db = new Database(path, {
+        readonly,
+        fileMustExist: readonly,
+        timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+      });
       if (readonly) {
         assertMigrated(db, path);
       } else {
@@ -130,11 +120,16 @@ export class SqliteEventStore implements EventStore {
         db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
         migrate(db, path);
       }
-      return new SqliteEventStore(db, path);
+      return new SqliteEventStore(db, path, options);
     } catch (error) {
       db?.close();
       throw openError(error, path);
     }
+  }
+
+  /** How many appends the writer thread made (see `appendThread`); the others ran on this thread. */
+  get appendsOnThread(): number {
+    return this.#appendsOnThread;
   }
 
   /**
@@ -165,18 +160,59 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
+    if (!this.#threaded) return this.#appendHere(requests);
+    const turn = this.#queue.then(() => this.#appendThreaded(requests));
+    this.#queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Appends on this thread's connection: the exact path, which every case can take. */
+  #appendHere(requests: readonly AppendRequest[]): AppendResult[] {
     let results: AppendResult[];
     try {
       results = this.#sync(() => this.#appendAll.immediate(requests));
     } catch (error) {
       // The transaction rolled back: heads cached during it may be ahead of the file.
-      this.#heads.clear();
-      this.#lastWritten = -1;
+      this.#known.heads.clear();
+      this.#known.lastWritten = -1;
       throw error;
     }
+    this.#appended();
+    return results;
+  }
+
+  /**
+   * Appends through the writer thread when the heads are known from this store's last append and the
+   * requests need nothing but inserts; otherwise, or when the thread wrote nothing (another connection
+   * appended since, a constraint, a failure), on this thread's connection, which decides exactly.
+   */
+  async #appendThreaded(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
+    if (this.#closed) throw closedError(this.#path);
+    if (this.#known.lastWritten < 0 || this.#thread?.stopped) return this.#appendHere(requests);
+    const plan = planThreadAppend(requests, this.#known.heads, (streamId) =>
+      this.#sync(() => this.#statements.streamHead.get(streamId)),
+    );
+    if (plan === undefined || plan.rows.length === 0) return this.#appendHere(requests);
+    this.#thread ??= new AppendThread({
+      path: this.#path,
+      busyTimeoutMs: this.#busyTimeoutMs,
+      walAutocheckpointPages: WAL_AUTOCHECKPOINT_PAGES,
+      insertSql: INSERT_EVENT_SQL,
+      headPositionSql: HEAD_POSITION_SQL,
+      file: this.#file ?? null,
+    });
+    const reply = await this.#thread.append(this.#known.lastWritten, plan.rows);
+    if (!reply.ok) return this.#appendHere(requests);
+    this.#appendsOnThread += 1;
+    for (const [streamId, head] of plan.heads) this.#known.heads.set(streamId, head);
+    this.#known.lastWritten = reply.positions[reply.positions.length - 1]!;
+    this.#appended();
+    return planResults(plan, reply.positions);
+  }
+
+  #appended(): void {
     this.#appends += 1;
     for (const wake of [...this.#waiters]) wake();
-    return results;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -277,119 +313,13 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.#closed) return;
+    // Appends in flight finish first (a store without the writer thread has none).
+    if (this.#threaded) await this.#queue;
+    if (this.#closed) return;
     this.#closed = true;
     for (const wake of [...this.#waiters]) wake();
+    await this.#thread?.close();
     this.#db.close();
-  }
-
-  /** The body of one `appendMany` transaction: idempotency, version checks, chaining and inserts. */
-  #appendInTransaction(requests: readonly AppendRequest[]): AppendResult[] {
-    const { headPosition, insertEvent } = this.#statements;
-    // Stream heads are cached across calls while this instance is the only writer: inside BEGIN IMMEDIATE
-    // the log's last position tells whether another connection wrote since our last append.
-    const top = headPosition.get() ?? 0;
-    if (top !== this.#lastWritten) this.#heads.clear();
-    const heads = this.#heads;
-    const written = new Set<string>();
-    const results: AppendResult[] = [];
-    let last = top;
-    nextRequest: for (const { streamId, events, expectedVersion } of requests) {
-      // Ids written earlier in this call are visible here, but reusing one is a duplicate, not a retry.
-      for (const e of events) if (written.has(e.eventId)) throw new DuplicateEventIdError(e.eventId);
-      const expected = expectedVersion ?? 'any';
-      const cachedHead = heads.get(streamId);
-      // A request for a new stream (most of an import's first appends to a stream) does not look its head
-      // up: inserting version 1 fails on UNIQUE (stream_id, stream_version) if the stream exists after all.
-      const assumedNew = cachedHead === undefined && expected === 'no-stream' && events.length > 0;
-      const head =
-        cachedHead ?? (assumedNew ? undefined : this.#statements.streamHead.get(streamId)) ?? EMPTY_HEAD;
-      if (!meetsExpectedVersion(expected, head.version)) {
-        // A retry of an append that landed may carry a stale expected version: recognise it first.
-        const retry = this.#retryOf(streamId, events);
-        if (retry) {
-          results.push(retry);
-          continue;
-        }
-        assertExpectedVersion(streamId, expected, head.version);
-      }
-      const recorded: RecordedEvent[] = [];
-      for (const { event: e, dataJson, metadataJson } of chainEventsEncoded(streamId, head, events)) {
-        written.add(e.eventId);
-        let lastInsertRowid: number | bigint;
-        try {
-          ({ lastInsertRowid } = insertEvent.run(
-            e.eventId,
-            streamId,
-            e.streamVersion,
-            e.type,
-            e.schemaVersion,
-            dataJson,
-            metadataJson,
-            e.metadata.recordedAt,
-            e.prevHash,
-            e.hash,
-          ));
-        } catch (error) {
-          if (assumedNew && recorded.length === 0 && isStreamVersionTaken(error)) {
-            // The stream exists: a retry of the append that created it, or a conflict.
-            const retry = this.#retryOf(streamId, events);
-            if (retry) {
-              results.push(retry);
-              continue nextRequest;
-            }
-            assertExpectedVersion(
-              streamId,
-              expected,
-              this.#statements.streamHead.get(streamId)?.version ?? 0,
-            );
-          }
-          if (!isDuplicateEventId(error)) throw error;
-          // The id is stored already: the whole request is either a retry (nothing of it inserted yet,
-          // since a retry's first id is the one that collides) or a duplicate.
-          const retry = recorded.length === 0 ? this.#retryOf(streamId, events) : undefined;
-          if (!retry) throw new DuplicateEventIdError(e.eventId);
-          results.push(retry);
-          continue nextRequest;
-        }
-        last = Number(lastInsertRowid);
-        recorded.push({
-          eventId: e.eventId,
-          streamId,
-          streamVersion: e.streamVersion,
-          type: e.type,
-          schemaVersion: e.schemaVersion,
-          data: e.data,
-          metadata: e.metadata,
-          prevHash: e.prevHash,
-          hash: e.hash,
-          globalPosition: last,
-        });
-      }
-      const tail = recorded.at(-1);
-      if (tail) heads.set(streamId, { version: tail.streamVersion, hash: tail.hash });
-      results.push({ streamId, nextExpectedVersion: tail?.streamVersion ?? head.version, events: recorded });
-    }
-    this.#lastWritten = last;
-    return results;
-  }
-
-  /** The stored events when `events` were appended to `streamId` already (a retry), else undefined. */
-  #retryOf(streamId: string, events: readonly ProposedEvent[]): AppendResult | undefined {
-    const first = events[0];
-    if (first === undefined || this.#statements.eventExists.get(first.eventId) === undefined)
-      return undefined;
-    const kind = classifyAppend(
-      streamId,
-      events,
-      events.map((e) => {
-        const row = this.#statements.eventById.get(e.eventId);
-        return row && toRecordedEvent(row);
-      }),
-    );
-    if (kind.kind !== 'retry') return undefined;
-    // The version the original append reached, not the head: a caller continuing from it must still
-    // conflict with whatever others appended since.
-    return { streamId, nextExpectedVersion: kind.events.at(-1)!.streamVersion, events: kind.events };
   }
 
   /** Resolves on the next append through this instance, after `pollIntervalMs`, on abort or on close. */

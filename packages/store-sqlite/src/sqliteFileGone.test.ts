@@ -13,7 +13,10 @@ const proposed = (n: number): ProposedEvent => ({
   metadata: { recordedAt: '2025-03-05T09:00:00.000Z', recordedBy: 'clerk' },
 });
 
-describe('Given a SQLite store whose file goes away while it is open', () => {
+describe.each([
+  { appendThread: false, appends: 'on its own connection' },
+  { appendThread: true, appends: 'on the writer thread (from the second append)' },
+])('Given a SQLite store whose file goes away while it is open, appending $appends', ({ appendThread }) => {
   let dir = '';
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lvzhi-gone-'));
@@ -22,7 +25,7 @@ describe('Given a SQLite store whose file goes away while it is open', () => {
 
   it('an append after the file was deleted is refused, naming the file, instead of committing into nothing', async () => {
     const path = join(dir, 'log.db');
-    const store = SqliteEventStore.open(path);
+    const store = SqliteEventStore.open(path, { appendThread });
     await store.append('member-a', [proposed(1)]);
     for (const suffix of ['', '-wal', '-shm']) await rm(`${path}${suffix}`, { force: true });
     const failed = store.append('member-a', [proposed(2)]);
@@ -33,7 +36,7 @@ describe('Given a SQLite store whose file goes away while it is open', () => {
 
   it('an append after the file was replaced by another is refused; the new file is untouched', async () => {
     const path = join(dir, 'log.db');
-    const store = SqliteEventStore.open(path);
+    const store = SqliteEventStore.open(path, { appendThread });
     await store.append('member-a', [proposed(1)]);
     // Another database moved into its place, with the old write-ahead log gone (as a restore would do).
     const other = SqliteEventStore.open(join(dir, 'other.db'));
@@ -49,7 +52,7 @@ describe('Given a SQLite store whose file goes away while it is open', () => {
 
   it('the same file, still in place, takes appends as before', async () => {
     const path = join(dir, 'log.db');
-    const store = SqliteEventStore.open(path);
+    const store = SqliteEventStore.open(path, { appendThread });
     await store.append('member-a', [proposed(1)]);
     await store.append('member-a', [proposed(2)]);
     expect(await store.headPosition()).toBe(2);

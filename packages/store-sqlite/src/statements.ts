@@ -40,6 +40,13 @@ export interface Statements {
   readonly headPosition: Database.Statement<[], number>;
 }
 
+/** The insert of one event row (the writer thread prepares it too). */
+export const INSERT_EVENT_SQL = `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data,
+  metadata, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The log's last position, 0 when empty (plucked). */
+export const HEAD_POSITION_SQL = 'SELECT coalesce(max(global_position), 0) FROM events';
+
 /** Prepares the store's statements on `db` (whose schema must be current). */
 export function prepareStatements(db: Database.Database): Statements {
   return {
@@ -48,10 +55,7 @@ export function prepareStatements(db: Database.Database): Statements {
     streamHead: db.prepare(
       'SELECT stream_version AS version, hash FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
     ),
-    insertEvent: db.prepare(
-      `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at,
-        prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insertEvent: db.prepare(INSERT_EVENT_SQL),
     pageOfLog: db.prepare(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ?
         ORDER BY global_position LIMIT ?`,
@@ -86,6 +90,6 @@ export function prepareStatements(db: Database.Database): Statements {
     streamVersion: db
       .prepare<[string], number>('SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = ?')
       .pluck(),
-    headPosition: db.prepare<[], number>('SELECT coalesce(max(global_position), 0) FROM events').pluck(),
+    headPosition: db.prepare<[], number>(HEAD_POSITION_SQL).pluck(),
   };
 }

@@ -80,8 +80,9 @@ export async function recordLines(
     else return reject(line, command, outcome.rejection);
     return undefined;
   };
-  const flush = async () => {
-    for (const { tag, outcome } of await handler.flush()) {
+  // Not atomic: each batch is written while the next one is decided (`flushAhead`); `flush` ends it.
+  const flush = async (ahead: boolean) => {
+    for (const { tag, outcome } of await (ahead ? handler.flushAhead() : handler.flush())) {
       const settled = settle(tag.line, tag.command, outcome);
       if (settled) await settled;
     }
@@ -114,13 +115,13 @@ export async function recordLines(
     if (outcome !== 'pending') {
       const settled = settle(input.number, tag.command, outcome);
       if (settled) await settled;
-    } else if (!atomic && handler.pendingCount >= batchSize) await flush();
+    } else if (!atomic && handler.pendingCount >= batchSize) await flush(true);
   }
 
-  if (!atomic) await flush();
+  if (!atomic) await flush(false);
   else if (rejected === 0) {
     options.beforeAtomicCommit?.();
-    await flush();
+    await flush(false);
   } else {
     discarded = handler.pendingCount;
     handler.discard();

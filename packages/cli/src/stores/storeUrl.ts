@@ -84,7 +84,8 @@ registerStoreScheme({
       );
     }
     const { SqliteEventStore } = await import('@lvzhi/store-sqlite');
-    return SqliteEventStore.open(path, { readonly: readOnly === true });
+    // A writing command inserts on a writer thread from its second append on, while it decides the next batch.
+    return SqliteEventStore.open(path, { readonly: readOnly === true, appendThread: readOnly !== true });
   },
 });
 

@@ -115,3 +115,90 @@ describe('Given a command handler', () => {
     expect(appointments).toEqual(['MemberAppointed']);
   });
 });
+
+/** An in-memory store whose appends wait until `release()`: an append in flight, as on a writer thread. */
+class HeldStore extends InMemoryEventStore {
+  #held: (() => void)[] = [];
+  hold = false;
+  failWith: Error | undefined;
+  override async appendMany(...args: Parameters<InMemoryEventStore['appendMany']>) {
+    if (this.hold) await new Promise<void>((resolve) => this.#held.push(resolve));
+    if (this.failWith) throw this.failWith;
+    return super.appendMany(...args);
+  }
+  get waiting(): number {
+    return this.#held.length;
+  }
+  /** Stops holding, and lets every held append through. */
+  release(): void {
+    this.hold = false;
+    for (const go of this.#held.splice(0)) go();
+  }
+}
+
+async function typesIn(store: InMemoryEventStore, streamId: string) {
+  const types = [];
+  for await (const e of store.readStream(streamId)) types.push(e.type);
+  return types;
+}
+
+describe('Given a command handler that flushes ahead (writing one batch while deciding the next)', () => {
+  async function started() {
+    const store = new HeldStore();
+    const handler = new CommandHandler(store);
+    await submitAll(handler, [registerCommittee, openTerm]);
+    store.hold = true;
+    return { store, handler };
+  }
+
+  it('decides the next commands on the state of the batch in flight, and settles them all in order', async () => {
+    const { store, handler } = await started();
+    expect(handler.trySubmit(appoint('a1'), 1)).toBe('pending');
+    expect(handler.trySubmit(schedule, 2)).toBe('pending');
+    expect(await handler.flushAhead()).toEqual([]);
+    expect(store.waiting).toBe(1);
+    // Not written yet, yet known: a1 is seated and m1 scheduled.
+    expect(handler.trySubmit(speech('a1'), 3)).toBe('pending');
+    const flushed = handler.flush();
+    store.release();
+    expect((await flushed).map((r) => [r.tag, r.outcome.status])).toEqual([
+      [1, 'recorded'],
+      [2, 'recorded'],
+      [3, 'recorded'],
+    ]);
+    expect(await typesIn(store, 'member-a1')).toEqual(['MemberAppointed', 'SpeechRecorded']);
+  });
+
+  it('when the batch in flight conflicts with another writer, records it one by one and decides the next again', async () => {
+    const { store, handler } = await started();
+    handler.trySubmit(appoint('a1'), 1);
+    handler.trySubmit(schedule, 2);
+    await handler.flushAhead();
+    handler.trySubmit(speech('a1'), 3);
+    // Another writer appoints a1 before the batch in flight lands: that batch expected a new stream.
+    store.hold = false;
+    await submitAll(new CommandHandler(store), [appoint('a1')]);
+    const flushed = handler.flush();
+    store.release();
+    expect((await flushed).map((r) => [r.tag, r.outcome.status])).toEqual([
+      [1, 'no-op'],
+      [2, 'recorded'],
+      [3, 'recorded'],
+    ]);
+    expect(await typesIn(store, 'member-a1')).toEqual(['MemberAppointed', 'SpeechRecorded']);
+    expect(await typesIn(store, 'meeting-m1')).toEqual(['MeetingScheduled']);
+  });
+
+  it('when the batch in flight fails otherwise, the failure surfaces and the commands decided on it are dropped', async () => {
+    const { store, handler } = await started();
+    handler.trySubmit(appoint('a1'), 1);
+    await handler.flushAhead();
+    handler.trySubmit(appoint('a2'), 2);
+    store.failWith = new Error('disk full');
+    const flushed = handler.flush();
+    store.release();
+    await expect(flushed).rejects.toThrow('disk full');
+    expect(handler.pendingCount).toBe(0);
+    expect(await store.headPosition()).toBe(2);
+  });
+});

@@ -97,6 +97,13 @@ export class CommandHandler<T = number> {
   };
   readonly #events = new Map<string, RecordedEvent | null>();
   #pending: Pending<T>[] = [];
+  /** The batch `flushAhead` is appending, with its append. */
+  #inFlight:
+    | {
+        readonly batch: readonly Pending<T>[];
+        readonly appending: Promise<{ tag: T; outcome: CommandOutcome }[]>;
+      }
+    | undefined;
   #settled: { tag: T; outcome: CommandOutcome }[] = [];
   #knownHead: number | undefined;
   /** Positions this handler appended since `#knownHead`, as ascending runs `[first, last, first, last, …]`. */
@@ -151,8 +158,10 @@ export class CommandHandler<T = number> {
     for (let attempt = 0; ; attempt++) {
       const decided = await this.submit(parsed.value, undefined as T, source);
       if (decided !== 'pending') return decided;
+      const batch = this.#pending;
+      this.#pending = [];
       try {
-        const [only] = await this.#append();
+        const [only] = await this.#append(batch);
         return only!.outcome;
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= this.#maxRetries) throw error;
@@ -202,6 +211,8 @@ export class CommandHandler<T = number> {
     tag: T,
     source: string | undefined,
   ): Promise<CommandOutcome | 'pending'> {
+    // Reads of the store must see what this handler appended: let a batch in flight land first.
+    await this.#settleInFlight();
     if (this.#knownHead === undefined) {
       const head = await this.#store.headPosition();
       this.#knownHead ??= head;
@@ -253,12 +264,14 @@ export class CommandHandler<T = number> {
 
   /** Appends every buffered command in one transaction; after a conflict, records them one by one. */
   async flush(): Promise<{ tag: T; outcome: CommandOutcome }[]> {
+    await this.#settleInFlight();
     const settled = this.#settled;
     this.#settled = [];
     if (this.#pending.length === 0) return settled;
     const batch = this.#pending;
+    this.#pending = [];
     try {
-      const appended = await this.#append();
+      const appended = await this.#append(batch);
       return settled.length === 0 ? appended : [...settled, ...appended];
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
@@ -268,14 +281,59 @@ export class CommandHandler<T = number> {
     }
   }
 
+  /**
+   * Like `flush`, but does not wait for the buffered commands to be written: waits for the batch started by
+   * the previous call, starts appending the buffer, and returns the outcomes settled so far (the previous
+   * batch's). The next commands are decided while the store writes, on the state the started batch leaves;
+   * should it fail on a conflict, they are decided again after it is recorded one by one. `flush` ends it.
+   */
+  async flushAhead(): Promise<{ tag: T; outcome: CommandOutcome }[]> {
+    await this.#settleInFlight();
+    const settled = this.#settled;
+    this.#settled = [];
+    if (this.#pending.length > 0) {
+      const batch = this.#pending;
+      this.#pending = [];
+      const appending = this.#append(batch);
+      // Settled by the next call; until then a rejection is not unhandled.
+      appending.catch(() => undefined);
+      this.#inFlight = { batch, appending };
+    }
+    return settled;
+  }
+
+  /** Waits for the batch `flushAhead` started, keeping its outcomes in `#settled`. */
+  async #settleInFlight(): Promise<void> {
+    const inFlight = this.#inFlight;
+    if (inFlight === undefined) return;
+    this.#inFlight = undefined;
+    try {
+      this.#settled.push(...(await inFlight.appending));
+    } catch (error) {
+      // The buffer was decided on the failed batch's state: forget that state and decide it again.
+      const next = this.#pending;
+      this.#pending = [];
+      for (const p of next) this.#forget(p.streamId);
+      if (!(error instanceof ConcurrencyError)) throw error;
+      for (const p of inFlight.batch) {
+        // `handle` flushes, which takes `#settled` away: read the field only after it returns.
+        const outcome = await this.handle(p.command, p.source);
+        this.#settled.push({ tag: p.tag, outcome });
+      }
+      for (const p of next) {
+        const outcome = await this.submit(p.command, p.tag, p.source);
+        if (outcome !== 'pending') this.#settled.push({ tag: p.tag, outcome });
+      }
+    }
+  }
+
   /** Drops every buffered command (nothing is written) and forgets the state they changed. */
   discard(): void {
     for (const p of this.#pending) this.#forget(p.streamId);
     this.#pending = [];
   }
 
-  async #append(): Promise<{ tag: T; outcome: CommandOutcome }[]> {
-    const batch = this.#pending;
+  async #append(batch: readonly Pending<T>[]): Promise<{ tag: T; outcome: CommandOutcome }[]> {
     try {
       const results = await this.#store.appendMany(
         batch.map(
@@ -286,7 +344,6 @@ export class CommandHandler<T = number> {
           }),
         ),
       );
-      this.#pending = [];
       const outcomes: { tag: T; outcome: CommandOutcome }[] = new Array(batch.length);
       for (let i = 0; i < batch.length; i++) {
         const events = results[i]!.events;
@@ -297,7 +354,6 @@ export class CommandHandler<T = number> {
     } catch (error) {
       // Nothing of the batch was written: forget the state it changed.
       for (const p of batch) this.#forget(p.streamId);
-      this.#pending = [];
       throw error;
     }
   }

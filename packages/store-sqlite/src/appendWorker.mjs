@@ -1,0 +1,67 @@
+// The writer thread of a SqliteEventStore opened with `appendThread: true` (see appendThread.ts). It is plain
+// JavaScript because worker threads load their file with Node's own loader, which does not read TypeScript
+// on Node 20. It only inserts rows the store has already checked, versioned and chained, in one
+// BEGIN IMMEDIATE transaction per message, and only if no other connection wrote since the store's last
+// append; every other case is answered `ok: false`, and the store then appends on its own connection.
+import { statSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+const { path, busyTimeoutMs, walAutocheckpointPages, insertSql, headPositionSql, columns, file } = workerData;
+const db = new Database(path, { fileMustExist: true, timeout: busyTimeoutMs });
+db.pragma('synchronous = NORMAL');
+db.pragma(`wal_autocheckpoint = ${walAutocheckpointPages}`);
+const insert = db.prepare(insertSql);
+const headPosition = db.prepare(headPositionSql).pluck();
+
+function sameFile() {
+  if (file === null) return true;
+  const now = statSync(path, { throwIfNoEntry: false });
+  return now !== undefined && now.dev === file.dev && now.ino === file.ino;
+}
+
+function append(expectedTop, rows) {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if ((headPosition.get() ?? 0) !== expectedTop) {
+      db.exec('ROLLBACK');
+      return { ok: false, reason: 'another writer appended since' };
+    }
+    const positions = new Float64Array(rows.length / columns);
+    for (let i = 0, k = 0; k < rows.length; i++, k += columns) {
+      const { lastInsertRowid } = insert.run(
+        rows[k],
+        rows[k + 1],
+        rows[k + 2],
+        rows[k + 3],
+        rows[k + 4],
+        rows[k + 5],
+        rows[k + 6],
+        rows[k + 7],
+        rows[k + 8],
+        rows[k + 9],
+      );
+      positions[i] = Number(lastInsertRowid);
+    }
+    // Before COMMIT: a file deleted or replaced under an open connection would take the commit with it.
+    if (!sameFile()) {
+      db.exec('ROLLBACK');
+      return { ok: false, reason: 'the file was removed or replaced' };
+    }
+    db.exec('COMMIT');
+    return { ok: true, positions };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    return { ok: false, reason: `${error?.code ?? 'error'}: ${error?.message ?? String(error)}` };
+  }
+}
+
+parentPort.on('message', (message) => {
+  if (message.kind === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  const reply = append(message.expectedTop, message.rows);
+  parentPort.postMessage({ id: message.id, ...reply }, reply.ok ? [reply.positions.buffer] : []);
+});
