@@ -3,7 +3,7 @@ import {
   type AppendResult,
   assertExpectedVersion,
   type ConcurrencyError,
-  chainEvents,
+  chainEventsEncoded,
   classifyAppend,
   DuplicateEventIdError,
   EMPTY_HEAD,
@@ -14,10 +14,14 @@ import {
 /** Without looking up the proposed ids, the call cannot be planned: it may hold retries. */
 export class LookupNeeded extends Error {}
 
+/** Receives each new event with the canonical JSON of its data and metadata (what was hashed, and is stored). */
+export type Emit = (event: RecordedEvent, dataJson: string, metadataJson: string) => void;
+
 /**
  * Plans the call as the port defines it: retries (given `stored`, the stored events by proposed id),
  * expected versions, hash chains and positions from `firstPosition`, handing each new event to `emit` as soon
- * as it is chained. Without `stored`, plans as if no id were stored, and throws `LookupNeeded` wherever that
+ * as it is chained, with its data and metadata as the canonical JSON that was hashed (so they are serialized
+ * once). Without `stored`, plans as if no id were stored, and throws `LookupNeeded` wherever that
  * assumption could change the outcome.
  */
 export function plan(
@@ -25,7 +29,7 @@ export function plan(
   heads: Map<string, StreamHead>,
   stored: Map<string, RecordedEvent> | undefined,
   firstPosition: number,
-  emit: (event: RecordedEvent) => void,
+  emit: Emit,
 ): { results: AppendResult[]; written: number; lastPosition: number } {
   let next = firstPosition;
   const written = new Set<string>();
@@ -59,11 +63,11 @@ export function plan(
       refuse(error as ConcurrencyError);
     }
     const recorded: RecordedEvent[] = [];
-    for (const e of chainEvents(streamId, head, events)) {
+    for (const { event: e, dataJson, metadataJson } of chainEventsEncoded(streamId, head, events)) {
       if (written.has(e.eventId)) refuse(new DuplicateEventIdError(e.eventId));
       written.add(e.eventId);
       const event = { ...e, globalPosition: next++ };
-      emit(event);
+      emit(event, dataJson, metadataJson);
       recorded.push(event);
     }
     const last = recorded.at(-1);

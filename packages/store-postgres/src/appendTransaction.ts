@@ -1,6 +1,6 @@
 import type { AppendRequest, AppendResult, RecordedEvent, StreamHead } from '@lvzhi/core';
 import type pg from 'pg';
-import { LookupNeeded, plan } from './appendPlan.ts';
+import { type Emit, LookupNeeded, plan } from './appendPlan.ts';
 import { EventWriter } from './eventInsert.ts';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './eventRow.ts';
 import type { Tables } from './schema.ts';
@@ -128,8 +128,9 @@ async function storedById(
 
 /**
  * Runs one `appendMany` as one transaction on `client`: locks its streams, takes positions and reads their
- * heads (one round trip), plans (retries, expected versions, hash chains), writes every new event with
- * multi-row INSERTs and a NOTIFY (one more), and commits (one more). Ids are looked up only when `lookUpIds`,
+ * heads (one round trip), plans (retries, expected versions, hash chains), and writes every new event with
+ * multi-row INSERTs, a NOTIFY and the COMMIT (one more: on a client in pipeline mode the COMMIT is sent right
+ * behind the writes). Ids are looked up only when `lookUpIds`,
  * or when planning without them could give another outcome; an id already stored that was not looked up
  * fails the INSERT, and this throws `AppendRaceError` so that the caller runs the call again with the lookup
  * (as it does if the unique index on stream and version ever catches a writer that bypassed the locks). Any
@@ -158,7 +159,8 @@ export async function appendInTransaction(
     const { heads, firstPosition } = preparedOf(rows);
     const ids = () => requests.flatMap((r) => r.events.map((e) => e.eventId));
     let writer = new EventWriter(client, t);
-    const planFrom = async (first: number, emit: (e: RecordedEvent) => void) => {
+    const add: Emit = (e, dataJson, metadataJson) => writer.add(e, dataJson, metadataJson);
+    const planFrom = async (first: number, emit: Emit) => {
       try {
         const stored = lookUpIds ? await storedById(client, t, ids()) : undefined;
         return plan(requests, new Map(heads), stored, first, emit);
@@ -168,30 +170,32 @@ export async function appendInTransaction(
         if (writer.sent)
           throw new AppendRaceError('an event id may already be recorded', true, { cause: error });
         writer = new EventWriter(client, t);
-        return plan(requests, new Map(heads), await storedById(client, t, ids()), first, (e) =>
-          writer.add(e),
-        );
+        return plan(requests, new Map(heads), await storedById(client, t, ids()), first, add);
       }
     };
     let outcome: ReturnType<typeof plan>;
+    let committed = false;
     try {
       let first = firstPosition;
       if (late && (await planFrom(0, () => undefined)).written > 0) {
         // UNSAFE mode: positions drawn only after the events are planned, just before the INSERT.
         first = await reservePositions(client, t, total);
       }
-      outcome = await planFrom(first, (e) => writer.add(e));
+      outcome = await planFrom(first, add);
       if (outcome.written === 0) {
         await client.query('ROLLBACK');
         return outcome.results;
       }
-      await writer.finish(t.channel, String(outcome.lastPosition));
+      // COMMIT goes with the writes unless a test wants to run something in between.
+      committed = await writer.finish(t.channel, String(outcome.lastPosition), !hooks.beforeCommit);
     } catch (error) {
       await writer.settle();
       throw error;
     }
-    await hooks.beforeCommit?.(client);
-    await client.query('COMMIT');
+    if (!committed) {
+      await hooks.beforeCommit?.(client);
+      await client.query('COMMIT');
+    }
     return outcome.results;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -41,17 +41,22 @@ async function withStore<T>(use: (store: PostgresEventStore, schema: string) => 
 }
 
 describe('Given data that jsonb would alter', () => {
-  it('stores data and metadata as the exact JSON text, so key order, NUL and hashes survive', async () => {
+  it('stores data and metadata as the canonical JSON text that was hashed, so values, NUL and hashes survive', async () => {
     await withStore(async (store, schema) => {
       const data = { z: 1, a: 'nul:\u0000', m: { y: [3, 1e21, -0.5], b: null }, '': '空' };
       const [event] = (await store.append('member-1', [proposed(data)])).events;
       const [read] = await drain(store.readStream('member-1'));
-      expect(Object.keys(read!.data as object)).toEqual(Object.keys(data));
+      // Keys come back in canonical order (as from SQLite), not jsonb's; values are the same.
+      expect(Object.keys(read!.data as object)).toEqual(['', 'a', 'm', 'z']);
+      expect(read!.data).toEqual(data);
       expect(canonicalJson(read!.data)).toBe(canonicalJson(data));
       expect(read).toEqual(event);
       expect(findChainBreak([read!])).toBeUndefined();
-      const [row] = await postgres.sql<{ data: string }>(`SELECT data FROM "${schema}".events`);
-      expect(row!.data).toBe(JSON.stringify(data));
+      const [row] = await postgres.sql<{ data: string; metadata: string }>(
+        `SELECT data, metadata FROM "${schema}".events`,
+      );
+      expect(row!.data).toBe(canonicalJson(data));
+      expect(row!.metadata).toBe(canonicalJson(event!.metadata));
     });
   });
 });
@@ -223,6 +228,46 @@ describe('Given one appendMany larger than one INSERT statement', () => {
       expect((error as DuplicateEventIdError).eventId).toBe(eventId);
       expect(await drain(store.readAll())).toEqual(before);
       expect(await store.streamVersion('member-2')).toBe(0);
+    });
+  });
+});
+
+describe('Given an INSERT that fails after others of the same call succeeded (the COMMIT already sent)', () => {
+  it('the call writes nothing, and later large calls on the same connections write everything', async () => {
+    await withStore(async (store) => {
+      const [recorded] = (await store.append('member-0', [proposed()])).events;
+      const before = await drain(store.readAll());
+      const { eventId, type, schemaVersion, data, metadata } = recorded!;
+      // Rows go in stream order: member-9's event is in the last statement, after two full ones.
+      const requests = [
+        ...Array.from({ length: 600 }, (_, i) => ({
+          streamId: `member-${1 + (i % 8)}`,
+          events: [proposed()],
+        })),
+        { streamId: 'member-9', events: [{ eventId, type, schemaVersion, data, metadata }] },
+      ];
+      const error = await store.appendMany(requests).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DuplicateEventIdError);
+      expect(await drain(store.readAll())).toEqual(before);
+      for (let round = 0; round < 3; round++) {
+        const results = await store.appendMany(
+          requests.slice(0, 600).map((r) => ({ ...r, events: [proposed({ round })] })),
+        );
+        expect(results.flatMap((r) => r.events)).toHaveLength(600);
+      }
+      const all = await drain(store.readAll());
+      expect(all).toHaveLength(1 + 3 * 600);
+      expect(all.map((e) => e.globalPosition)).toEqual(
+        [...all.map((e) => e.globalPosition)].sort((x, y) => x - y),
+      );
+      for (let s = 1; s <= 8; s++) {
+        const stream = await drain(store.readStream(`member-${s}`));
+        expect(stream).toHaveLength(3 * 75);
+        expect(findChainBreak(stream)).toBeUndefined();
+      }
     });
   });
 });

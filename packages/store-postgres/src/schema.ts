@@ -17,6 +17,8 @@ export interface Tables {
   readonly appendLock: string;
   /** The prefix of the text whose hash is a stream's advisory lock key. */
   readonly streamLockPrefix: string;
+  /** The prefix of the names of the store's prepared statements (at most 47 characters). */
+  readonly statementPrefix: string;
 }
 
 /** A 64-bit advisory lock key for `text`, the same in every process. */
@@ -48,6 +50,7 @@ export function tablesOf(schema: string): Tables {
     channel: `lvzhi_events_${schema}`,
     appendLock: advisoryKey(`lvzhi:append:${schema}`),
     streamLockPrefix: `lvzhi:stream:${schema}:`,
+    statementPrefix: `lvzhi_${schema}_`,
   };
 }
 
