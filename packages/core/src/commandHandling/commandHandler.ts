@@ -3,44 +3,22 @@ import { newEventId } from '../envelope/eventId.ts';
 import { ConcurrencyError } from '../eventStore/errors.ts';
 import type { AppendRequest, EventStore, ExpectedVersion } from '../eventStore/eventStore.ts';
 import { CURRENT_SCHEMA_VERSION } from '../events/eventSchemas.ts';
-import { parseStreamId, type StreamCategory } from '../ids/ids.ts';
 import { authorizeRecorder, type RecorderPolicy } from '../recorders/recorderPolicy.ts';
-import type { Rejection, RejectionCode } from '../rejections/rejection.ts';
 import type { ParsedCommand } from './commands.ts';
 import type { Decision, DecisionContext } from './decision.ts';
+import { EventNotLoaded, StreamNotLoaded, streamKind } from './domainState.ts';
 import {
-  EventNotLoaded,
-  type EvolvableEvent,
-  type StreamKind,
-  StreamNotLoaded,
-  streamKind,
-} from './domainState.ts';
+  type CommandHandlerOptions,
+  type CommandOutcome,
+  instantMs,
+  isParsed,
+  MAYBE_STALE,
+  type Mutable,
+} from './handlerSupport.ts';
 import { parseCommand } from './parseCommand.ts';
+import { evolverOf, OwnPositions, StreamCache } from './streamCache.ts';
 
-/** What became of one command. */
-export type CommandOutcome =
-  | { readonly status: 'recorded'; readonly events: readonly RecordedEvent[] }
-  | { readonly status: 'no-op' }
-  | { readonly status: 'rejected'; readonly rejection: Rejection };
-
-/** Options of a command handler; the clock and ids come in from outside. */
-export interface CommandHandlerOptions {
-  readonly clock?: () => number;
-  readonly newEventId?: () => string;
-  /** Appends retried after a concurrency conflict before giving up (default 5). */
-  readonly maxRetries?: number;
-  /** Put in every event's metadata. */
-  readonly correlationId?: string;
-  /** When given, `meta.recordedBy` must be a registered recorder allowed by this policy (off by default). */
-  readonly recorderPolicy?: RecorderPolicy;
-}
-
-interface Cached {
-  version: number;
-  state: unknown;
-  /** Folds one event into `state` (by the stream's category). */
-  readonly evolve: (state: unknown, event: EvolvableEvent) => unknown;
-}
+export type { CommandHandlerOptions, CommandOutcome };
 
 /** A decided command waiting for `flush`, with the one event it appends (its append request is built then). */
 interface Pending<T> {
@@ -55,25 +33,6 @@ interface Pending<T> {
 /** What a decision needs that is not in memory yet: a stream to load or an event to look up. */
 type Missing = StreamNotLoaded | EventNotLoaded;
 
-/** Refusals that another process's recent writes could lift: decided again after catching up. */
-const MAYBE_STALE: ReadonlySet<RejectionCode> = new Set([
-  'unknown-committee',
-  'unknown-term',
-  'unknown-member',
-  'unknown-meeting',
-  'unknown-proposal',
-  'unknown-opinion',
-  'unknown-event',
-  'not-seated',
-  'not-standing-member',
-  'not-filed',
-  'merge-target-not-filed',
-  'not-answered',
-  'unregistered-recorder',
-  'unauthorised-recorder',
-  'unauthorised-approver',
-]);
-
 /**
  * Records commands: load the streams a decision needs (once, then kept in memory), decide, append with the
  * expected version, and retry on conflict. `submit` decides and buffers; `flush` appends the buffer in one
@@ -86,15 +45,7 @@ export class CommandHandler<T = number> {
   readonly #maxRetries: number;
   readonly #correlationId: string | undefined;
   readonly #recorderPolicy: RecorderPolicy | undefined;
-  /** Stream states by stream id; the same entries by category and entity id in `#byCategory`. */
-  readonly #cache = new Map<string, Cached>();
-  readonly #byCategory: Readonly<Record<StreamCategory, Map<string, Cached>>> = {
-    committee: new Map(),
-    member: new Map(),
-    meeting: new Map(),
-    proposal: new Map(),
-    opinion: new Map(),
-  };
+  readonly #cache = new StreamCache();
   readonly #events = new Map<string, RecordedEvent | null>();
   #pending: Pending<T>[] = [];
   /** The batch `flushAhead` is appending, with its append. */
@@ -106,9 +57,8 @@ export class CommandHandler<T = number> {
     | undefined;
   #settled: { tag: T; outcome: CommandOutcome }[] = [];
   #knownHead: number | undefined;
-  /** Positions this handler appended since `#knownHead`, as ascending runs `[first, last, first, last, …]`. */
-  #ownRuns: number[] = [];
-  #ownCount = 0;
+  /** Positions this handler appended since `#knownHead`. */
+  readonly #own = new OwnPositions();
   /**
    * True while the log holds nothing but what this handler appended (it was empty when first looked at, and
    * each append continued it): a stream not in memory then has no events, so it is not read from the store.
@@ -126,21 +76,14 @@ export class CommandHandler<T = number> {
     this.#maxRetries = options.maxRetries ?? 5;
     this.#correlationId = options.correlationId;
     this.#recorderPolicy = options.recorderPolicy;
-    const stateIn = (category: StreamCategory) => {
-      const streams = this.#byCategory[category];
-      return (id: string) => {
-        const cached = streams.get(id);
-        if (cached === undefined) throw new StreamNotLoaded(`${category}-${id}`);
-        return cached.state as never;
-      };
-    };
+    const cache = this.#cache;
     this.#context = {
       recordedAt: 0,
-      committee: stateIn('committee'),
-      member: stateIn('member'),
-      meeting: stateIn('meeting'),
-      proposal: stateIn('proposal'),
-      opinion: stateIn('opinion'),
+      committee: cache.stateIn('committee'),
+      member: cache.stateIn('member'),
+      meeting: cache.stateIn('meeting'),
+      proposal: cache.stateIn('proposal'),
+      opinion: cache.stateIn('opinion'),
       event: (id) => this.#eventOf(id),
     };
   }
@@ -373,8 +316,10 @@ export class CommandHandler<T = number> {
         }
         return command.definition.decide(command.data, context);
       } catch (signal) {
-        if (signal instanceof StreamNotLoaded && this.#onlyOwnWrites) this.#keepEmpty(signal.streamId);
-        else if (signal instanceof StreamNotLoaded || signal instanceof EventNotLoaded) return signal;
+        // A stream the log cannot hold yet (see `#onlyOwnWrites`) is kept as empty.
+        if (signal instanceof StreamNotLoaded && this.#onlyOwnWrites) {
+          this.#cache.keep(signal.streamId, 0, streamKind(signal.streamId)?.initial);
+        } else if (signal instanceof StreamNotLoaded || signal instanceof EventNotLoaded) return signal;
         else throw signal;
       }
     }
@@ -398,7 +343,7 @@ export class CommandHandler<T = number> {
 
   async #load(streamId: string): Promise<void> {
     const kind = streamKind(streamId);
-    const evolve = kind?.evolve ?? ((state: unknown) => state);
+    const evolve = evolverOf(kind);
     let state = kind?.initial;
     let version = 0;
     if (!this.#onlyOwnWrites) {
@@ -407,54 +352,20 @@ export class CommandHandler<T = number> {
         version = e.streamVersion;
       }
     }
-    this.#keep(streamId, kind, { version, state, evolve });
-  }
-
-  /** A stream that the log cannot hold yet (see `#onlyOwnWrites`), kept in memory as empty. */
-  #keepEmpty(streamId: string): void {
-    const kind = streamKind(streamId);
-    this.#keep(streamId, kind, {
-      version: 0,
-      state: kind?.initial,
-      evolve: kind?.evolve ?? ((state) => state),
-    });
-  }
-
-  #keep(streamId: string, kind: StreamKind | undefined, cached: Cached): void {
-    this.#cache.set(streamId, cached);
-    if (kind) this.#byCategory[kind.category].set(kind.id, cached);
+    this.#cache.keep(streamId, version, state);
   }
 
   #forget(streamId: string): void {
     // The store may hold events of a forgotten stream: it must be read again.
     this.#onlyOwnWrites = false;
-    if (!this.#cache.delete(streamId)) return;
-    const kind = parseStreamId(streamId);
-    if (kind) this.#byCategory[kind.category].delete(kind.id);
+    this.#cache.forget(streamId);
   }
 
   #ownPosition(position: number): void {
     // A gap means another writer appended in between (or the store skips positions): stop assuming.
     if (position !== this.#lastOwnPosition + 1) this.#onlyOwnWrites = false;
     this.#lastOwnPosition = position;
-    const runs = this.#ownRuns;
-    const n = runs.length;
-    if (n > 0 && runs[n - 1] === position - 1) runs[n - 1] = position;
-    else runs.push(position, position);
-    this.#ownCount += 1;
-  }
-
-  #isOwn(position: number): boolean {
-    const runs = this.#ownRuns;
-    let lo = 0;
-    let hi = runs.length / 2 - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (position < runs[2 * mid]!) hi = mid - 1;
-      else if (position > runs[2 * mid + 1]!) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    this.#own.add(position);
   }
 
   /**
@@ -464,38 +375,18 @@ export class CommandHandler<T = number> {
    */
   async #refresh(): Promise<boolean> {
     const head = await this.#store.headPosition();
-    if (head <= (this.#knownHead ?? 0) + this.#ownCount) return false;
+    if (head <= (this.#knownHead ?? 0) + this.#own.count) return false;
     const buffered = new Set(this.#pending.map((p) => p.streamId));
     let changed = false;
     for await (const e of this.#store.readAll({ after: this.#knownHead ?? 0 })) {
-      if (this.#isOwn(e.globalPosition)) continue;
+      if (this.#own.has(e.globalPosition)) continue;
       changed = true;
       this.#onlyOwnWrites = false;
       if (!buffered.has(e.streamId)) this.#forget(e.streamId);
     }
     for (const [id, e] of this.#events) if (e === null) this.#events.delete(id);
-    this.#ownRuns = [];
-    this.#ownCount = 0;
+    this.#own.clear();
     this.#knownHead = head;
     return changed;
   }
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-const instants = new Map<string, number>();
-
-/** `Date.parse` of a `recordedAt` text, remembered: a file repeats the same few. */
-function instantMs(text: string): number {
-  let ms = instants.get(text);
-  if (ms === undefined) {
-    ms = Date.parse(text);
-    if (instants.size >= 10_000) instants.clear();
-    instants.set(text, ms);
-  }
-  return ms;
-}
-
-function isParsed(input: unknown): input is ParsedCommand {
-  return typeof input === 'object' && input !== null && 'definition' in input;
 }
