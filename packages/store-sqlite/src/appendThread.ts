@@ -1,11 +1,9 @@
 import { Worker } from 'node:worker_threads';
-
-/** Values per row handed to the writer thread, in `INSERT_EVENT_SQL`'s parameter order. */
-export const ROW_COLUMNS = 10;
+import { ROW_COLUMNS } from './threadAppendPlan.ts';
 
 /** What the writer thread answers for one batch of rows. */
 export type ThreadReply =
-  | { readonly ok: true; readonly positions: Float64Array }
+  | { readonly ok: true; readonly positions: Float64Array; readonly hashes: readonly string[] }
   | { readonly ok: false; readonly reason: string };
 
 /** What the writer thread needs to open its own connection to the store's file. */
@@ -19,8 +17,8 @@ export interface AppendThreadOptions {
 }
 
 /**
- * A worker thread with its own connection to the store's file that inserts already-chained rows, so that the
- * caller's thread can decide and hash the next batch while SQLite writes this one. One batch at a time;
+ * A worker thread with its own connection to the store's file that chains (hashes) and inserts rows planned
+ * by `planThreadAppend`, so that the caller's thread can decide the next batch while this one is written. One batch at a time;
  * the thread keeps the process alive only while a batch is in flight.
  */
 export class AppendThread {
@@ -50,8 +48,8 @@ export class AppendThread {
   }
 
   /**
-   * Inserts `rows` (`ROW_COLUMNS` values each) in one transaction if the log's last position is still
-   * `expectedTop`; answers the positions given, or why nothing was written.
+   * Chains and inserts `rows` (`ROW_COLUMNS` values each) in one transaction if the log's last position is
+   * still `expectedTop`; answers the positions and hashes given, or why nothing was written.
    */
   append(expectedTop: number, rows: readonly (string | number)[]): Promise<ThreadReply> {
     if (this.#stopped !== undefined) return Promise.resolve({ ok: false, reason: this.#stopped });

@@ -1,10 +1,13 @@
 // The writer thread of a SqliteEventStore opened with `appendThread: true` (see appendThread.ts). It is plain
 // JavaScript because worker threads load their file with Node's own loader, which does not read TypeScript
-// on Node 20. It only inserts rows the store has already checked, versioned and chained, in one
-// BEGIN IMMEDIATE transaction per message, and only if no other connection wrote since the store's last
-// append; every other case is answered `ok: false`, and the store then appends on its own connection.
+// on Node 20. It chains (hashes) and inserts rows the store has already checked and versioned
+// (threadAppendPlan.ts), in one BEGIN IMMEDIATE transaction per message, and only if no other connection
+// wrote since the store's last append; every other case is answered `ok: false`, and the store then appends
+// on its own connection.
+
 import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { eventHash } from '@lvzhi/core/eventHash';
 import Database from 'better-sqlite3';
 
 const { path, busyTimeoutMs, walAutocheckpointPages, insertSql, headPositionSql, columns, file } = workerData;
@@ -27,19 +30,37 @@ function append(expectedTop, rows) {
       db.exec('ROLLBACK');
       return { ok: false, reason: 'another writer appended since' };
     }
-    const positions = new Float64Array(rows.length / columns);
-    for (let i = 0, k = 0; k < rows.length; i++, k += columns) {
+    const count = rows.length / columns;
+    const positions = new Float64Array(count);
+    const hashes = new Array(count);
+    /** The hash of each stream's last row so far in this batch. */
+    const chained = new Map();
+    for (let i = 0, k = 0; i < count; i++, k += columns) {
+      const streamId = rows[k + 1];
+      const prevHash = rows[k + 8] === '' ? chained.get(streamId) : rows[k + 8];
+      const hash = eventHash(
+        prevHash,
+        rows[k],
+        streamId,
+        rows[k + 2],
+        rows[k + 3],
+        rows[k + 4],
+        rows[k + 5],
+        rows[k + 6],
+      );
+      chained.set(streamId, hash);
+      hashes[i] = hash;
       const { lastInsertRowid } = insert.run(
         rows[k],
-        rows[k + 1],
+        streamId,
         rows[k + 2],
         rows[k + 3],
         rows[k + 4],
         rows[k + 5],
         rows[k + 6],
         rows[k + 7],
-        rows[k + 8],
-        rows[k + 9],
+        prevHash,
+        hash,
       );
       positions[i] = Number(lastInsertRowid);
     }
@@ -49,7 +70,7 @@ function append(expectedTop, rows) {
       return { ok: false, reason: 'the file was removed or replaced' };
     }
     db.exec('COMMIT');
-    return { ok: true, positions };
+    return { ok: true, positions, hashes };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     return { ok: false, reason: `${error?.code ?? 'error'}: ${error?.message ?? String(error)}` };

@@ -31,8 +31,8 @@ export interface SqliteEventStoreOptions {
   /** How long to wait for another process's write lock before giving up (ms). Default 5000. */
   readonly busyTimeoutMs?: number;
   /**
-   * Insert on a worker thread with a connection of its own, from the second append on, so that the caller
-   * can prepare its next batch while SQLite writes (what `lvzhi record` does). Appends stay one transaction
+   * Hash and insert on a worker thread with a connection of its own, from the second append on, so that
+   * the caller can prepare its next batch meanwhile (what `lvzhi record` does). Appends stay one transaction
    * each, in call order, with the same results and errors. Default false.
    */
   readonly appendThread?: boolean;
@@ -204,10 +204,11 @@ export class SqliteEventStore implements EventStore {
     const reply = await this.#thread.append(this.#known.lastWritten, plan.rows);
     if (!reply.ok) return this.#appendHere(requests);
     this.#appendsOnThread += 1;
-    for (const [streamId, head] of plan.heads) this.#known.heads.set(streamId, head);
+    const { results, heads } = planResults(plan, reply.positions, reply.hashes);
+    for (const [streamId, head] of heads) this.#known.heads.set(streamId, head);
     this.#known.lastWritten = reply.positions[reply.positions.length - 1]!;
     this.#appended();
-    return planResults(plan, reply.positions);
+    return results;
   }
 
   #appended(): void {

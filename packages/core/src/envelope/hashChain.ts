@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import { canonicalJson } from './canonicalJson.ts';
 import type { ChainedEvent, ProposedEvent } from './envelope.ts';
+import { eventHash } from './eventHash.mjs';
 
 /** The `prevHash` of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -16,9 +16,9 @@ export function computeEventHash(event: Omit<ChainedEvent, 'hash'>): string {
 }
 
 /**
- * The hash from the canonical JSON of `data` and `metadata` already computed: the envelope's other fields
- * are written in RFC 8785 key order by hand (data, eventId, metadata, prevHash, schemaVersion, streamId,
- * streamVersion, type), so each part is serialized once. A test checks it equals `canonicalJson` of the whole.
+ * The hash from the canonical JSON of `data` and `metadata` already computed (the envelope's other fields
+ * are written by `eventHash` in RFC 8785 key order, so each part is serialized once; a test checks it
+ * equals `canonicalJson` of the whole).
  */
 function hashEncoded(
   event: Omit<ChainedEvent, 'hash' | 'data' | 'metadata'>,
@@ -28,16 +28,17 @@ function hashEncoded(
   if (!Number.isInteger(event.streamVersion) || !Number.isInteger(event.schemaVersion)) {
     throw new TypeError('streamVersion and schemaVersion must be integers');
   }
-  return sha256Hex(
-    `${event.prevHash}{"data":${data},"eventId":${JSON.stringify(event.eventId)},"metadata":${metadata},"prevHash":${JSON.stringify(event.prevHash)},"schemaVersion":${event.schemaVersion},"streamId":${JSON.stringify(event.streamId)},"streamVersion":${event.streamVersion},"type":${JSON.stringify(event.type)}}`,
+  return eventHash(
+    event.prevHash,
+    event.eventId,
+    event.streamId,
+    event.streamVersion,
+    event.type,
+    event.schemaVersion,
+    data,
+    metadata,
   );
 }
-
-/** SHA-256 of a text's UTF-8 bytes, in hex: one call where the runtime has `crypto.hash` (Node ≥ 20.12). */
-const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function'
-    ? (text) => crypto.hash('sha256', text, 'hex')
-    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** A chained event with the canonical JSON of its data and metadata, as a store writes them. */
 export interface EncodedEvent {
