@@ -36,33 +36,27 @@ function append(expectedTop, rows) {
     /** The hash of each stream's last row so far in this batch. */
     const chained = new Map();
     for (let i = 0, k = 0; i < count; i++, k += columns) {
-      const streamId = rows[k + 1];
-      const prevHash = rows[k + 8] === '' ? chained.get(streamId) : rows[k + 8];
-      const hash = eventHash(
-        prevHash,
-        rows[k],
-        streamId,
-        rows[k + 2],
-        rows[k + 3],
-        rows[k + 4],
-        rows[k + 5],
-        rows[k + 6],
+      const [eventId, streamId, version, type, schemaVersion, data, metadata, recordedAt, given] = rows.slice(
+        k,
+        k + columns,
       );
+      const prevHash = given === '' ? chained.get(streamId) : given;
+      const hash = eventHash(prevHash, eventId, streamId, version, type, schemaVersion, data, metadata);
       chained.set(streamId, hash);
       hashes[i] = hash;
-      const { lastInsertRowid } = insert.run(
-        rows[k],
+      const row = [
+        eventId,
         streamId,
-        rows[k + 2],
-        rows[k + 3],
-        rows[k + 4],
-        rows[k + 5],
-        rows[k + 6],
-        rows[k + 7],
+        version,
+        type,
+        schemaVersion,
+        data,
+        metadata,
+        recordedAt,
         prevHash,
         hash,
-      );
-      positions[i] = Number(lastInsertRowid);
+      ];
+      positions[i] = Number(insert.run(...row).lastInsertRowid);
     }
     // Before COMMIT: a file deleted or replaced under an open connection would take the commit with it.
     if (!sameFile()) {
