@@ -12,6 +12,11 @@ import { EVENT_COLUMNS, type EventRow } from './eventRow.ts';
 export const PAGE_SIZE = 500;
 /** Rows per page of `readPages` when the caller does not say (folds read the whole log). */
 const FOLD_PAGE_SIZE = 2_000;
+/**
+ * Pages of `readPages` requested ahead of the one being read (measured: 1 or 2 rebuild about a quarter faster
+ * than requesting the next page only when a page arrives; 3 no faster).
+ */
+const PAGES_AHEAD = 2;
 /** No upper bound on a position. */
 export const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
 /** The columns a fold reads, in `FoldedEventRow` order (data and metadata are stored as JSON text). */
@@ -21,26 +26,40 @@ const FOLD_COLUMNS = 'global_position, event_id, stream_id, stream_version, type
 export type TextRow = (string | null)[];
 
 /**
- * A query that keeps each row as the text fields the protocol delivered, skipping `pg`'s per-row result
- * building (a parsed copy of every row, a `row` event, a parser call per field): a fold decodes the few
- * numeric columns itself. Rows arrive in `received` as they are received; the callback gets the usual (empty)
- * result. (Not `rows`: `pg.Query` reads that as a row count to fetch at a time.)
+ * A query that decodes each row from the text fields the protocol delivered, as soon as it arrives, skipping
+ * `pg`'s per-row result building (a parsed copy of every row, a `row` event, a parser call per field): rows
+ * are decoded while the rest of the page is still on its way. Decoded rows collect in `received` (not
+ * `rows`: `pg.Query` reads that as a row count to fetch at a time); the first row that does not decode stops
+ * the decoding, and its error is kept in `failure` for the caller to throw once the query is over. The
+ * callback gets the usual (empty) result.
  */
-export class TextRowsQuery extends pg.Query {
-  readonly received: TextRow[] = [];
+export class DecodingQuery<T> extends pg.Query {
+  readonly received: T[] = [];
+  failure: { readonly error: unknown } | undefined;
+  readonly #decode: (fields: TextRow) => T;
+
+  constructor(config: pg.QueryConfig, decode: (fields: TextRow) => T) {
+    super(config);
+    this.#decode = decode;
+  }
 
   /** Called by `pg` for each DataRow message (text format: a string or null per column). */
   handleDataRow(message: { readonly fields: TextRow }): void {
-    this.received.push(message.fields);
+    if (this.failure) return;
+    try {
+      this.received.push(this.#decode(message.fields));
+    } catch (error) {
+      this.failure = { error };
+    }
   }
 }
 
-/** How the paged reads reach the server; both map failures to the store's errors. */
+/** How the paged reads reach the server; both map server failures to the store's errors. */
 export interface PageQueries {
   /** Rows as objects, with `pg`'s usual parsing. */
   rows<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R[]>;
-  /** Rows as text fields (see `TextRowsQuery`). */
-  textRows(sql: string, params: unknown[]): Promise<TextRow[]>;
+  /** Rows decoded by `decode` as they arrive (see `DecodingQuery`); rejects with a row's decoding error. */
+  decodedRows<T>(sql: string, params: unknown[], decode: (fields: TextRow) => T): Promise<T[]>;
 }
 
 function assertPositiveInteger(name: string, value: number): void {
@@ -60,6 +79,9 @@ function foldedRow(fields: TextRow, withMetadata: boolean): FoldedEventRow {
   if (!withMetadata) row[7] = null;
   return row as unknown as FoldedEventRow;
 }
+
+const decodeWithMetadata = (fields: TextRow) => decodeFoldedEvent(foldedRow(fields, true));
+const decodeWithoutMetadata = (fields: TextRow) => decodeFoldedEvent(foldedRow(fields, false));
 
 /**
  * The log in global order, a page at a time, for `readAll`, `readPages` and `subscribe`: keyset paging on
@@ -110,8 +132,12 @@ export class LogPages {
   }
 
   /**
-   * The log in pages of lean events for folds (see `PostgresEventStore.readPages`). The next page is
-   * requested as soon as a page arrives, so that the server reads it while the caller folds this one.
+   * The log in pages of lean events for folds (see `PostgresEventStore.readPages`), with `PAGES_AHEAD` pages
+   * requested ahead so that the server reads them while the caller decodes and folds this one. Positions are
+   * almost always consecutive, so the page after a full page of `batchSize` rows after `a` is requested at
+   * once as the page after `a + batchSize`; when the full page ends elsewhere (a gap left by a rolled-back
+   * append), what was requested ahead is dropped and the next page requested after the real end. A page is
+   * used only when it starts right after the previous page's last row, so the pages are exactly keyset pages.
    */
   async *folded(options: ReadPagesOptions): AsyncGenerator<readonly FoldedEvent[]> {
     const batchSize = options.batchSize ?? FOLD_PAGE_SIZE;
@@ -119,27 +145,34 @@ export class LogPages {
     const to = options.to ?? NO_UPPER_BOUND;
     const withMetadata = options.withoutMetadata !== true;
     const sql = withMetadata ? this.#foldPage.withMetadata : this.#foldPage.withoutMetadata;
-    const page = (after: number) => this.#queries.textRows(sql, [after, to, batchSize]);
-    let next: Promise<TextRow[]> | undefined = page(options.after ?? 0);
+    const decode = withMetadata ? decodeWithMetadata : decodeWithoutMetadata;
+    const ahead: { after: number; rows: Promise<FoldedEvent[]> }[] = [];
+    const request = (after: number) => {
+      const rows = this.#queries.decodedRows(sql, [after, to, batchSize], decode);
+      // Awaited in turn; if the caller stops first, or the page is dropped, its outcome is of no use.
+      rows.catch(() => undefined);
+      ahead.push({ after, rows });
+    };
+    const drop = () => ahead.splice(0).map((p) => p.rows.catch(() => undefined));
+    request(options.after ?? 0);
     try {
-      while (next) {
-        const rows: TextRow[] = await next;
-        next = undefined;
-        const last = rows.at(-1);
-        if (rows.length === batchSize && last) {
-          next = page(Number(last[0]));
-          // Awaited on the next turn; if the caller stops first, its outcome is of no use.
-          next.catch(() => undefined);
+      while (ahead.length > 0) {
+        while (ahead.length < PAGES_AHEAD + 1 && ahead.at(-1)!.after + batchSize < to) {
+          request(ahead.at(-1)!.after + batchSize);
         }
-        if (rows.length === 0) continue;
-        const events = new Array<FoldedEvent>(rows.length);
-        for (let i = 0; i < rows.length; i++)
-          events[i] = decodeFoldedEvent(foldedRow(rows[i]!, withMetadata));
-        yield events;
+        const events = await ahead.shift()!.rows;
+        const last = events.at(-1);
+        if (events.length < batchSize || !last) {
+          await Promise.all(drop());
+        } else if (ahead[0]?.after !== last.globalPosition) {
+          await Promise.all(drop());
+          request(last.globalPosition);
+        }
+        if (events.length > 0) yield events;
       }
     } finally {
-      // A caller that stops early leaves the prefetched page behind: let it finish before returning.
-      await next?.catch(() => undefined);
+      // A caller that stops early leaves pages requested ahead: let them finish before returning.
+      await Promise.all(drop());
     }
   }
 }

@@ -91,15 +91,18 @@ describe('Given a transaction that commits after a later position was committed'
 interface RunReport {
   readonly written: Set<string>;
   readonly byReadAll: string[];
+  readonly byReadPages: string[];
   readonly bySubscribe: string[];
   readonly readAllOrdered: boolean;
+  readonly readPagesOrdered: boolean;
   /** How many events the readAll loop had seen when the last writer finished. */
   readonly readWhileWriting: number;
 }
 
 /**
  * `writers` processes' worth of stores append concurrently, some transactions sleeping before COMMIT, while
- * one reader keeps catching up with `readAll` from its checkpoint and another follows `subscribe`.
+ * one reader keeps catching up with `readAll` from its checkpoint, another with `readPages` (small pages, so
+ * that pages requested ahead are dropped and requested again), and another follows `subscribe`.
  */
 async function concurrentRun(unsafeNoGapGuard: boolean, unsafeLatePositions = false): Promise<RunReport> {
   const writers = 8;
@@ -119,6 +122,7 @@ async function concurrentRun(unsafeNoGapGuard: boolean, unsafeLatePositions = fa
   }
   const reader = (await postgres.openStore({ schema, unsafeNoGapGuard })).store;
   const follower = (await postgres.openStore({ schema, unsafeNoGapGuard })).store;
+  const pager = (await postgres.openStore({ schema, unsafeNoGapGuard })).store;
   const written = new Set<string>();
   let writing = true;
   try {
@@ -146,6 +150,29 @@ async function concurrentRun(unsafeNoGapGuard: boolean, unsafeLatePositions = fa
       }
       await catchUp();
     })();
+    const byReadPages: string[] = [];
+    let readPagesOrdered = true;
+    const paging = (async () => {
+      let checkpoint = 0;
+      const catchUp = async () => {
+        for await (const page of pager.readPages({
+          after: checkpoint,
+          batchSize: 3,
+          withoutMetadata: true,
+        })) {
+          for (const e of page) {
+            if (e.globalPosition <= checkpoint) readPagesOrdered = false;
+            checkpoint = e.globalPosition;
+            byReadPages.push(e.eventId);
+          }
+        }
+      };
+      while (writing) {
+        await catchUp();
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      await catchUp();
+    })();
     await Promise.all(
       stores.map(async (store, w) => {
         for (let r = 0; r < rounds; r++) {
@@ -162,6 +189,7 @@ async function concurrentRun(unsafeNoGapGuard: boolean, unsafeLatePositions = fa
     writing = false;
     const readWhileWriting = byReadAll.length;
     await catchingUp;
+    await paging;
     // Let the subscription finish: until it has as many events as were written, or makes no progress for 1 s.
     for (let seen = -1, idle = 0; bySubscribe.length < written.size && idle < 50; ) {
       idle = bySubscribe.length === seen ? idle + 1 : 0;
@@ -170,10 +198,18 @@ async function concurrentRun(unsafeNoGapGuard: boolean, unsafeLatePositions = fa
     }
     controller.abort();
     await following;
-    return { written, byReadAll, bySubscribe, readAllOrdered, readWhileWriting };
+    return {
+      written,
+      byReadAll,
+      byReadPages,
+      bySubscribe,
+      readAllOrdered,
+      readPagesOrdered,
+      readWhileWriting,
+    };
   } finally {
     writing = false;
-    await Promise.all([...stores, reader, follower].map((s) => s.close()));
+    await Promise.all([...stores, reader, follower, pager].map((s) => s.close()));
     await first.cleanup();
   }
 }
@@ -188,10 +224,16 @@ function missingAndDuplicated(written: Set<string>, seen: readonly string[]) {
 }
 
 describe('Given many concurrent writers, some of them slow to commit', () => {
-  it('a readAll catch-up loop and a subscription each see every event exactly once, in position order', async () => {
+  it('readAll and readPages catch-up loops and a subscription each see every event exactly once, in position order', async () => {
     const run = await concurrentRun(false);
     expect(run.written.size).toBeGreaterThan(300);
     expect(run.readAllOrdered).toBe(true);
+    expect(run.readPagesOrdered).toBe(true);
+    expect(missingAndDuplicated(run.written, run.byReadPages)).toEqual({
+      missing: 0,
+      duplicated: 0,
+      unknown: 0,
+    });
     expect(run.readWhileWriting, 'the reader kept up while writers were busy').toBeGreaterThan(0);
     expect(missingAndDuplicated(run.written, run.byReadAll)).toEqual({
       missing: 0,
@@ -209,6 +251,7 @@ describe('Given many concurrent writers, some of them slow to commit', () => {
     const run = await concurrentRun(true);
     const lost =
       missingAndDuplicated(run.written, run.byReadAll).missing +
+      missingAndDuplicated(run.written, run.byReadPages).missing +
       missingAndDuplicated(run.written, run.bySubscribe).missing;
     expect(lost).toBeGreaterThan(0);
   });

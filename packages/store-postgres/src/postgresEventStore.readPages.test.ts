@@ -92,6 +92,47 @@ describe('PostgreSQL readPages (lean pages for folds)', () => {
     }
   });
 
+  it('gives keyset pages equal to readAll where positions have gaps (pages requested ahead are dropped)', async () => {
+    const { store, cleanup } = await postgres.openStore();
+    try {
+      for (let i = 0; i < 30; i++) {
+        await store.append(`member-${i % 4}`, [proposed(i)]);
+        // A refused append leaves the positions it took unused: gaps of 2 and 3 here and there.
+        if (i % 7 === 3) {
+          const refused = await store
+            .append(
+              `member-${i % 4}`,
+              [proposed(200 + i), proposed(300 + i), ...(i % 2 ? [proposed(i)] : [])],
+              {
+                expectedVersion: 'no-stream',
+              },
+            )
+            .catch((e: unknown) => e);
+          expect(refused).toBeInstanceOf(Error);
+        }
+      }
+      const all = await drain(store.readAll());
+      expect(all).toHaveLength(30);
+      expect(all.at(-1)!.globalPosition).toBeGreaterThan(30);
+      for (const batchSize of [1, 2, 3, 4, 7, 30]) {
+        for (const withoutMetadata of [false, true]) {
+          const pages: number[][] = [];
+          for await (const page of store.readPages({ batchSize, withoutMetadata })) {
+            pages.push(page.map((e) => e.globalPosition));
+          }
+          const expected: number[][] = [];
+          for (let i = 0; i < all.length; i += batchSize) {
+            expected.push(all.slice(i, i + batchSize).map((e) => e.globalPosition));
+          }
+          expect(pages).toEqual(expected);
+        }
+      }
+    } finally {
+      await store.close();
+      await cleanup();
+    }
+  });
+
   it('withoutMetadata: the same events across page boundaries, and reading metadata throws', async () => {
     const { store, cleanup } = await postgres.openStore();
     try {

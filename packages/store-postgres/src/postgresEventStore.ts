@@ -19,7 +19,7 @@ import { type AppendHooks, AppendRaceError, appendInTransaction } from './append
 import { resolveTarget } from './connectionTarget.ts';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './eventRow.ts';
 import { LiveWakeups } from './liveWakeups.ts';
-import { LogPages, NO_UPPER_BOUND, PAGE_SIZE, type TextRow, TextRowsQuery } from './pagedReads.ts';
+import { DecodingQuery, LogPages, NO_UPPER_BOUND, PAGE_SIZE, type TextRow } from './pagedReads.ts';
 import { closedError, isRetryable, openError, toStoreError } from './postgresErrors.ts';
 import { migrate, type Tables, tablesOf } from './schema.ts';
 
@@ -82,7 +82,7 @@ export class PostgresEventStore implements EventStore {
     this.#wakeups = new LiveWakeups(pool.options, this.#tables.channel);
     this.#pages = new LogPages(this.#tables.events, options.unsafeNoGapGuard === true, {
       rows: (sql, params) => this.#rows(sql, params),
-      textRows: (sql, params) => this.#textRows(sql, params),
+      decodedRows: (sql, params, decode) => this.#decodedRows(sql, params, decode),
     });
   }
 
@@ -302,25 +302,26 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  /** Rows as the text fields received (`TextRowsQuery`), with the same error handling as `#rows`. */
-  async #textRows(text: string, values: unknown[]): Promise<TextRow[]> {
+  /** Rows decoded as they arrive (`DecodingQuery`), with the same error handling as `#rows`. */
+  async #decodedRows<T>(text: string, values: unknown[], decode: (fields: TextRow) => T): Promise<T[]> {
     this.#assertOpen();
-    const query = new TextRowsQuery({ text, values });
+    const query = new DecodingQuery({ text, values }, decode);
     try {
       // `pg-pool` runs a submittable like any query when given a callback (the client is released after it,
       // and discarded if its connection failed); the types only declare the client's form.
       const run = this.#pool.query.bind(this.#pool) as unknown as (
-        query: TextRowsQuery,
+        query: DecodingQuery<T>,
         done: (error: Error | undefined) => void,
       ) => void;
       await new Promise<void>((resolve, reject) =>
         run(query, (error) => (error ? reject(error) : resolve())),
       );
-      return query.received;
     } catch (error) {
       if (this.#closed) throw closedError(this.#where);
       throw toStoreError(error, this.#where);
     }
+    if (query.failure) throw query.failure.error;
+    return query.received;
   }
 
   /** Runs `work` on one pooled connection, translating server failures; a broken connection is discarded. */
