@@ -13,8 +13,9 @@ export const PAGE_SIZE = 500;
 /** Rows per page of `readPages` when the caller does not say (folds read the whole log). */
 const FOLD_PAGE_SIZE = 2_000;
 /**
- * Pages of `readPages` requested ahead of the one being read (measured: 1 or 2 rebuild about a quarter faster
- * than requesting the next page only when a page arrives; 3 no faster).
+ * Pages of `readPages` requested ahead of the one being read. Measured in alternating fresh-process rebuilds
+ * on a loaded 2-core machine: 1 or 2 about a quarter faster (median) than requesting the next page only
+ * when a page arrives, 3 no faster; in a quieter series the medians were mixed, the best runs again ahead.
  */
 const PAGES_AHEAD = 2;
 /** No upper bound on a position. */
