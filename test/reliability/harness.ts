@@ -124,7 +124,10 @@ export async function auditVerify(store: string): Promise<{ intact: boolean; eve
   return JSON.parse(run.stdout) as { intact: boolean; events: number };
 }
 
-/** `analysis --year Y --format json` of a store, parsed. */
+/**
+ * `analysis --year Y --committee cq --format json` of a store, parsed: the city committee's (the scaled
+ * sample of `LVZHI_HEAVY=1` holds the district committees too, and then the committee must be named).
+ */
 export async function analysis(store: string, year = 2019): Promise<unknown> {
   const run = await runCli([
     '--store',
@@ -132,6 +135,8 @@ export async function analysis(store: string, year = 2019): Promise<unknown> {
     'analysis',
     '--year',
     String(year),
+    '--committee',
+    'cq',
     '--format',
     'json',
   ]);
