@@ -2,13 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  type ExpectedVersion,
-  ProjectionRuntime,
-  type ProposedEvent,
-  type RecordedEvent,
-  recordIndexProjection,
-} from '@lvzhi/core';
+import { copyRequests, ProjectionRuntime, type RecordedEvent, recordIndexProjection } from '@lvzhi/core';
 import { PostgresEventStore, PostgresProjectionStore } from '@lvzhi/store-postgres';
 import { startPostgres, type TestPostgres } from '@lvzhi/store-postgres/testing';
 import { SqliteEventStore, SqliteProjectionStore } from '@lvzhi/store-sqlite';
@@ -54,18 +48,7 @@ async function copyWithAppendMany(db: string, url: string, schema: string): Prom
     let count = 0;
     const started = performance.now();
     for await (const batch of batchesOf(db)) {
-      const requests: { streamId: string; events: ProposedEvent[]; expectedVersion: ExpectedVersion }[] = [];
-      for (const e of batch) {
-        const { eventId, type, schemaVersion, data, metadata } = e;
-        const proposed: ProposedEvent = { eventId, type, schemaVersion, data, metadata };
-        const run = requests.at(-1);
-        if (run?.streamId === e.streamId) run.events.push(proposed);
-        else {
-          const expectedVersion = e.streamVersion === 1 ? 'no-stream' : e.streamVersion - 1;
-          requests.push({ streamId: e.streamId, events: [proposed], expectedVersion });
-        }
-      }
-      const stored = (await target.appendMany(requests)).flatMap((r) => r.events);
+      const stored = (await target.appendMany(copyRequests(batch))).flatMap((r) => r.events);
       batch.forEach((original, i) => {
         const copy = stored[i];
         if (copy?.eventId !== original.eventId || copy.hash !== original.hash) {

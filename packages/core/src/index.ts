@@ -36,6 +36,7 @@ export {
 } from './envelope/hashChain.ts';
 export type { FoldedEventRow, StoredEventColumns } from './envelope/storedEvent.ts';
 export { decodeFoldedEvent, decodeStoredEvent } from './envelope/storedEvent.ts';
+export { copyRequests } from './eventStore/copyRequests.ts';
 export {
   ConcurrencyError,
   CorruptEventError,

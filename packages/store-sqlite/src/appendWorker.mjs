@@ -44,7 +44,7 @@ function append(expectedTop, rows) {
       const hash = eventHash(prevHash, eventId, streamId, version, type, schemaVersion, data, metadata);
       chained.set(streamId, hash);
       hashes[i] = hash;
-      const row = [
+      const inserted = insert.run(
         eventId,
         streamId,
         version,
@@ -55,8 +55,8 @@ function append(expectedTop, rows) {
         recordedAt,
         prevHash,
         hash,
-      ];
-      positions[i] = Number(insert.run(...row).lastInsertRowid);
+      );
+      positions[i] = Number(inserted.lastInsertRowid);
     }
     // Before COMMIT: a file deleted or replaced under an open connection would take the commit with it.
     if (!sameFile()) {

@@ -1,8 +1,7 @@
 import {
   type AuditReport,
+  copyRequests,
   type EventStore,
-  type ExpectedVersion,
-  type ProposedEvent,
   type RecordedEvent,
   SEAL_STREAM,
   verifyLog,
@@ -207,18 +206,7 @@ async function appendBatch(
   batch: readonly RecordedEvent[],
   before: number,
 ): Promise<void> {
-  const requests: { streamId: string; events: ProposedEvent[]; expectedVersion: ExpectedVersion }[] = [];
-  for (const e of batch) {
-    const { eventId, type, schemaVersion, data, metadata } = e;
-    const proposed: ProposedEvent = { eventId, type, schemaVersion, data, metadata };
-    const run = requests.at(-1);
-    if (run?.streamId === e.streamId) run.events.push(proposed);
-    else {
-      const expectedVersion = e.streamVersion === 1 ? 'no-stream' : e.streamVersion - 1;
-      requests.push({ streamId: e.streamId, events: [proposed], expectedVersion });
-    }
-  }
-  const stored = (await target.appendMany(requests)).flatMap((r) => r.events);
+  const stored = (await target.appendMany(copyRequests(batch))).flatMap((r) => r.events);
   batch.forEach((original, i) => {
     const copy = stored[i];
     if (!copy || !sameEvent(original, copy) || copy.streamVersion !== original.streamVersion)

@@ -207,21 +207,11 @@ export class CommandHandler<T = number> {
 
   /** Appends every buffered command in one transaction; after a conflict, records them one by one. */
   async flush(): Promise<{ tag: T; outcome: CommandOutcome }[]> {
+    const settled = await this.flushAhead();
     await this.#settleInFlight();
-    const settled = this.#settled;
+    const appended = this.#settled;
     this.#settled = [];
-    if (this.#pending.length === 0) return settled;
-    const batch = this.#pending;
-    this.#pending = [];
-    try {
-      const appended = await this.#append(batch);
-      return settled.length === 0 ? appended : [...settled, ...appended];
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-      const outcomes = [...settled];
-      for (const p of batch) outcomes.push({ tag: p.tag, outcome: await this.handle(p.command, p.source) });
-      return outcomes;
-    }
+    return settled.length === 0 ? appended : [...settled, ...appended];
   }
 
   /**
@@ -318,7 +308,8 @@ export class CommandHandler<T = number> {
       } catch (signal) {
         // A stream the log cannot hold yet (see `#onlyOwnWrites`) is kept as empty.
         if (signal instanceof StreamNotLoaded && this.#onlyOwnWrites) {
-          this.#cache.keep(signal.streamId, 0, streamKind(signal.streamId)?.initial);
+          const kind = streamKind(signal.streamId);
+          this.#cache.keep(signal.streamId, 0, kind?.initial, kind);
         } else if (signal instanceof StreamNotLoaded || signal instanceof EventNotLoaded) return signal;
         else throw signal;
       }
@@ -352,7 +343,7 @@ export class CommandHandler<T = number> {
         version = e.streamVersion;
       }
     }
-    this.#cache.keep(streamId, version, state);
+    this.#cache.keep(streamId, version, state, kind);
   }
 
   #forget(streamId: string): void {

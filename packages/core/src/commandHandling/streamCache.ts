@@ -49,8 +49,7 @@ export class StreamCache {
   }
 
   /** Keeps a stream's state at `version`; later events fold in by its kind (unchanged for an unknown kind). */
-  keep(streamId: string, version: number, state: unknown): Cached {
-    const kind = streamKind(streamId);
+  keep(streamId: string, version: number, state: unknown, kind = streamKind(streamId)): Cached {
     const cached: Cached = { version, state, evolve: evolverOf(kind) };
     this.#byId.set(streamId, cached);
     if (kind) this.#byCategory[kind.category].set(kind.id, cached);
